@@ -1,0 +1,53 @@
+package dev.vigie.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Expands command-line paths into the files to read, in a stable order. Folders are walked; in a
+ * Maildir, {@code tmp/} (mail still being delivered) and the mail server's own index files are
+ * left out.
+ */
+final class InputFiles {
+  private InputFiles() {}
+
+  static List<Path> expand(List<Path> paths) {
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        throw new IllegalArgumentException(p + ": no such file or folder");
+      }
+      if (!Files.isDirectory(p)) {
+        files.add(p);
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(p)) {
+        walk.filter(Files::isRegularFile).filter(InputFiles::isMailOrReport).sorted()
+            .forEach(files::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(p + ": cannot list the folder", e);
+      }
+    }
+    return files;
+  }
+
+  private static boolean isMailOrReport(Path f) {
+    Path parent = f.getParent();
+    if (parent != null && parent.getFileName() != null
+        && parent.getFileName().toString().equals("tmp") && isMaildir(parent.getParent())) {
+      return false;
+    }
+    String name = f.getFileName().toString();
+    return !(name.startsWith("dovecot") || name.startsWith("courier")
+        || name.equals("maildirfolder") || name.equals("subscriptions"));
+  }
+
+  private static boolean isMaildir(Path dir) {
+    return dir != null && Files.isDirectory(dir.resolve("cur")) && Files.isDirectory(dir.resolve("new"));
+  }
+}

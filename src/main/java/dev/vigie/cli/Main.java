@@ -1,0 +1,35 @@
+package dev.vigie.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vigie} command line. */
+@Command(
+    name = "vigie",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Email-domain trust for MSPs: DMARC, failure and SMTP TLS reports.",
+    subcommands = {ParseCommand.class, BenchCommand.class})
+public final class Main {
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      // Never a stack trace for the user: one line saying what went wrong.
+      cmd.getErr().println("vigie: " + e.getMessage());
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"vigie " + (v == null ? "dev" : v)};
+    }
+  }
+}

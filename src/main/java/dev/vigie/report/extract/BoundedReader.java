@@ -1,0 +1,79 @@
+package dev.vigie.report.extract;
+
+import dev.vigie.report.InvalidReportException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/** Reads a stream fully into memory, refusing to grow past a limit (decompression bombs, huge files). */
+final class BoundedReader {
+  private static final long GIB = 1024L * 1024 * 1024;
+
+  /** Small XML compresses 20–50×; a ratio only means something past this size. */
+  private static final int RATIO_FLOOR = 1024 * 1024;
+
+  private BoundedReader() {}
+
+  /**
+   * @param what names the data in the error, e.g. "gzip stream"
+   * @param compressedSize bytes the data was inflated from, or -1 when not compressed
+   */
+  static byte[] readAll(InputStream in, long limit, String what, long compressedSize, int maxRatio) {
+    return readAll(in, limit, what, compressedSize, maxRatio, 8192);
+  }
+
+  /** @param sizeHint expected size (a declared size, never trusted beyond the limit) */
+  static byte[] readAll(InputStream in, long limit, String what, long compressedSize, int maxRatio,
+      long sizeHint) {
+    // One byte more than the hint, so reaching the end needs no extra copy.
+    int initial = (int) Math.max(8192, Math.min(Math.min(limit, 64L << 20), sizeHint + 1));
+    byte[] buf = new byte[initial];
+    int n = 0;
+    try {
+      while (true) {
+        if (n == buf.length) {
+          if (n >= limit) {
+            if (in.read() < 0) {
+              break;
+            }
+            throw new InvalidReportException(
+                what + " is larger than the " + human(limit) + " limit");
+          }
+          buf = Arrays.copyOf(buf, (int) Math.min(limit, Math.min(Integer.MAX_VALUE - 16, 2L * n)));
+        }
+        int r = in.read(buf, n, buf.length - n);
+        if (r < 0) {
+          break;
+        }
+        n += r;
+        if (compressedSize > 0 && n > RATIO_FLOOR
+            && n / compressedSize > maxRatio) {
+          throw new InvalidReportException(
+              what + " inflates more than " + maxRatio + " times its compressed size ("
+                  + human(compressedSize) + " → over " + human(n) + "): refused as a decompression bomb");
+        }
+      }
+    } catch (IOException e) {
+      throw new InvalidReportException(what + " is corrupt or truncated: " + describe(e), e);
+    }
+    return n == buf.length ? buf : Arrays.copyOf(buf, n);
+  }
+
+  static String describe(IOException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  static String human(long bytes) {
+    if (bytes >= GIB) {
+      return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) GIB);
+    }
+    if (bytes >= 1024 * 1024) {
+      return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+    if (bytes >= 1024) {
+      return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+    }
+    return bytes + " bytes";
+  }
+}

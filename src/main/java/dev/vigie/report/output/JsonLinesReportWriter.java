@@ -1,0 +1,52 @@
+package dev.vigie.report.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * One report per line: {@code {"report_type": "aggregate", "report": {...}}} — the kind first, so
+ * a consumer can route lines without parsing the rest.
+ */
+final class JsonLinesReportWriter implements ReportWriter {
+  private final OutputStream out;
+  private final Renderer renderer = newRenderer();
+
+  JsonLinesReportWriter(OutputStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public Renderer newRenderer() {
+    ReportJson json = new ReportJson();
+    ByteArrayBuilder buf = new ByteArrayBuilder(64 * 1024);
+    return r -> {
+      buf.reset();
+      try (JsonGenerator g = ReportJson.generator(buf)) {
+        g.writeStartObject();
+        g.writeStringField("report_type", r.kind().jsonName());
+        g.writeFieldName("report");
+        json.write(g, r);
+        g.writeEndObject();
+      }
+      buf.write('\n');
+      return new Rendered(r.kind(), buf.toByteArray());
+    };
+  }
+
+  @Override
+  public Renderer defaultRenderer() {
+    return renderer;
+  }
+
+  @Override
+  public void write(Rendered r) throws IOException {
+    out.write(r.bytes());
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.flush();
+  }
+}
