@@ -16,7 +16,18 @@ public final class Main {
   }
 
   public static int run(String... args) {
+    return run(new CommandLine(new Main()), args);
+  }
+
+  /** Runs with the given console streams for messages (report data still goes to stdout or --out). */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    return run(cli, args);
+  }
+
+  private static int run(CommandLine cli, String... args) {
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       // Never a stack trace for the user: one line saying what went wrong.
       cmd.getErr().println("vigie: " + e.getMessage());

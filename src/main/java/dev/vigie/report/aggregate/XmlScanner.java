@@ -384,12 +384,25 @@ final class XmlScanner {
     return p;
   }
 
+  /** XML 1.0 §2.3 name characters, approximated on bytes: any non-ASCII byte is allowed. */
+  private static final boolean[] NAME_START = new boolean[256];
+  private static final boolean[] NAME_CHAR = new boolean[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      boolean start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':'
+          || c >= 0x80;
+      NAME_START[c] = start;
+      NAME_CHAR[c] = start || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    }
+  }
+
   private static boolean isNameStart(byte c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || c < 0;
+    return NAME_START[c & 0xFF];
   }
 
   private static boolean isNameChar(byte c) {
-    return isNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    return NAME_CHAR[c & 0xFF];
   }
 
   static boolean isSpace(byte c) {

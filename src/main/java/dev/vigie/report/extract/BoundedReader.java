@@ -61,7 +61,12 @@ final class BoundedReader {
 
   static String describe(IOException e) {
     String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    if (m == null || m.isBlank()) {
+      // ZipInputStream throws a bare EOFException when an archive is cut short.
+      return e instanceof java.io.EOFException ? "unexpected end of data"
+          : e.getClass().getSimpleName();
+    }
+    return m;
   }
 
   static String human(long bytes) {

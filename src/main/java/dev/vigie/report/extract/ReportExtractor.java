@@ -143,7 +143,9 @@ public final class ReportExtractor {
           sink.accept(new ParseOutcome.Failed(member, "declares " + BoundedReader.human(e.getSize())
               + " uncompressed, over the " + BoundedReader.human(limits.maxInflatedBytes())
               + " limit"));
-          continue;
+          // Stop here: ZipInputStream can only skip a member by inflating all of it (gigabytes for
+          // a bomb, repeated per member), and a header that lies fails the size check when skipped.
+          return;
         }
         long before = counted.count();
         byte[] content;

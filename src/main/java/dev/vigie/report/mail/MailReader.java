@@ -29,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * original message stays one part, as RFC 6591 §3.2 lays it out.
  */
 public final class MailReader {
+  /** Real reports nest two or three multiparts (mixed > alternative > related). */
+  static final int MAX_MULTIPART_DEPTH = 50;
+
   private final ParseLimits limits;
 
   public MailReader(ParseLimits limits) {
@@ -52,6 +55,7 @@ public final class MailReader {
     List<MailHeader> top = new ArrayList<>();
     List<MailHeader> current = top;
     boolean inTopHeader = true;
+    int multipartDepth = 0;
     List<MailPart> parts = new ArrayList<>();
     String topType = "text/plain";
     String reportType = null;
@@ -77,6 +81,15 @@ public final class MailReader {
               }
             }
           }
+          case T_START_MULTIPART -> {
+            // mime4j reads a part through one boundary stream per enclosing multipart, recursively:
+            // thousands of levels overflow the stack.
+            if (++multipartDepth > MAX_MULTIPART_DEPTH) {
+              throw new InvalidReportException("the email nests multiparts more than "
+                  + MAX_MULTIPART_DEPTH + " levels deep");
+            }
+          }
+          case T_END_MULTIPART -> multipartDepth--;
           case T_BODY -> {
             if (parts.size() == limits.maxMimeParts()) {
               throw new InvalidReportException(
