@@ -29,7 +29,7 @@ public record ParseLimits(
   public static final long MIB = 1024L * 1024;
 
   public static ParseLimits defaults() {
-    return new ParseLimits(256 * MIB, 128 * MIB, 1000, 4, 64, 256, 2_000_000, 32, 64 * 1024);
+    return new ParseLimits(256 * MIB, 128 * MIB, 300, 4, 64, 256, 2_000_000, 32, 64 * 1024);
   }
 
   public ParseLimits {
