@@ -22,9 +22,11 @@ final class MboxSplitter {
     int n = 0;
     boolean tooLarge = false;
     try {
-      byte[] line;
-      while ((line = lines.next()) != null) {
-        if (isSeparator(line)) {
+      while (lines.next()) {
+        byte[] l = lines.buf;
+        int off = lines.off;
+        int len = lines.len;
+        if (isSeparator(l, off, len)) {
           if (n > 0) {
             emit(origin, n, message, tooLarge, limits, onMessage, sink);
           }
@@ -33,14 +35,11 @@ final class MboxSplitter {
           tooLarge = false;
           continue;
         }
-        if (n == 0) {
-          continue; // before the first separator: not part of any message
+        if (n == 0 || tooLarge) {
+          continue; // before the first separator, or the rest of an oversized message
         }
-        if (tooLarge) {
-          continue;
-        }
-        int skip = quotedFrom(line) ? 1 : 0;
-        message.write(line, skip, line.length - skip);
+        int skip = quotedFrom(l, off, len) ? 1 : 0;
+        message.write(l, off + skip, len - skip);
         if (message.size() > limits.maxInputBytes()) {
           tooLarge = true;
           message.reset();
@@ -66,59 +65,83 @@ final class MboxSplitter {
     }
   }
 
-  private static boolean isSeparator(byte[] l) {
-    return l.length >= 5 && l[0] == 'F' && l[1] == 'r' && l[2] == 'o' && l[3] == 'm'
-        && l[4] == ' ';
+  private static boolean isSeparator(byte[] l, int off, int len) {
+    return len >= 5 && l[off] == 'F' && l[off + 1] == 'r' && l[off + 2] == 'o'
+        && l[off + 3] == 'm' && l[off + 4] == ' ';
   }
 
   /** mboxrd: a body line ">From " (any number of '>') was quoted by the writer. */
-  private static boolean quotedFrom(byte[] l) {
-    int i = 0;
-    while (i < l.length && l[i] == '>') {
+  private static boolean quotedFrom(byte[] l, int off, int len) {
+    if (len < 6 || l[off] != '>') {
+      return false;
+    }
+    int i = off;
+    int end = off + len;
+    while (i < end && l[i] == '>') {
       i++;
     }
-    return i > 0 && l.length - i >= 5 && l[i] == 'F' && l[i + 1] == 'r' && l[i + 2] == 'o'
-        && l[i + 3] == 'm' && l[i + 4] == ' ';
+    return end - i >= 5 && isSeparator(l, i, end - i);
   }
 
-  /** Lines with their terminator kept, so messages keep their bytes exactly. */
+  /**
+   * Lines with their terminator kept, so messages keep their bytes exactly. A line is a window
+   * ({@link #buf}, {@link #off}, {@link #len}) into the read buffer, copied only when it straddles
+   * two reads.
+   */
   private static final class LineReader {
+    private static final int MAX_LINE = 1024 * 1024;
     private final InputStream in;
-    private final byte[] buf = new byte[64 * 1024];
+    private final byte[] chunk = new byte[256 * 1024];
     private int pos;
-    private int len;
+    private int limit;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    byte[] buf = chunk;
+    int off;
+    int len;
 
     LineReader(InputStream in) {
       this.in = in;
     }
 
-    byte[] next() throws IOException {
+    boolean next() throws IOException {
       partial.reset();
       while (true) {
-        if (pos == len) {
-          len = in.read(buf);
+        if (pos == limit) {
+          limit = in.read(chunk);
           pos = 0;
-          if (len <= 0) {
-            len = 0;
-            return partial.size() == 0 ? null : partial.toByteArray();
+          if (limit <= 0) {
+            limit = 0;
+            return partial.size() > 0 && fromPartial();
           }
         }
         int start = pos;
-        while (pos < len && buf[pos] != '\n') {
+        while (pos < limit && chunk[pos] != '\n') {
           pos++;
         }
-        if (pos < len) {
+        if (pos < limit) {
           pos++;
-          partial.write(buf, start, pos - start);
-          return partial.toByteArray();
+          if (partial.size() == 0) {
+            buf = chunk;
+            off = start;
+            len = pos - start;
+            return true;
+          }
+          partial.write(chunk, start, pos - start);
+          return fromPartial();
         }
-        partial.write(buf, start, pos - start);
-        if (partial.size() > 1024 * 1024) {
+        partial.write(chunk, start, pos - start);
+        if (partial.size() > MAX_LINE) {
           // A "line" of a megabyte is binary data; hand it over in pieces.
-          return partial.toByteArray();
+          return fromPartial();
         }
       }
+    }
+
+    private boolean fromPartial() {
+      buf = partial.toByteArray();
+      off = 0;
+      len = buf.length;
+      return true;
     }
   }
 }
