@@ -10,7 +10,7 @@ final class BoundedReader {
   private static final long GIB = 1024L * 1024 * 1024;
 
   /** Small XML compresses 20–50×; a ratio only means something past this size. */
-  private static final int RATIO_FLOOR = 1024 * 1024;
+  static final int RATIO_FLOOR = 1024 * 1024;
 
   private BoundedReader() {}
 

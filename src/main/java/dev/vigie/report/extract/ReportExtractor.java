@@ -12,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -30,6 +29,7 @@ public final class ReportExtractor {
   private final AggregateParser aggregate;
   private final MailReader mail;
   private final FailureReportParser failure;
+  private final ThreadLocal<Gunzip> gunzip = ThreadLocal.withInitial(Gunzip::new);
 
   public ReportExtractor(ParseLimits limits) {
     this.limits = limits;
@@ -104,25 +104,7 @@ public final class ReportExtractor {
   }
 
   private byte[] gunzip(byte[] data) {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data), 65536)) {
-      return BoundedReader.readAll(in, limits.maxInflatedBytes(), "the gzip stream",
-          data.length, limits.maxInflateRatio(), gzipSizeHint(data));
-    } catch (IOException e) {
-      throw new InvalidReportException(
-          "is a corrupt gzip stream: " + BoundedReader.describe(e), e);
-    }
-  }
-
-  /** RFC 1952 §2.3.1 ISIZE: the uncompressed size mod 2^32, a hint only (it may lie). */
-  private static long gzipSizeHint(byte[] gz) {
-    int n = gz.length;
-    if (n < 18) {
-      return 0;
-    }
-    long isize = (gz[n - 4] & 0xFFL) | (gz[n - 3] & 0xFFL) << 8 | (gz[n - 2] & 0xFFL) << 16
-        | (gz[n - 1] & 0xFFL) << 24;
-    // Plausible only within the ratio bound; otherwise let the buffer grow as data comes.
-    return isize <= (long) n * 1000 ? isize : 0;
+    return gunzip.get().inflate(data, limits.maxInflatedBytes(), limits.maxInflateRatio());
   }
 
   private void unzip(String origin, byte[] data, int depth, Consumer<ParseOutcome> sink) {
