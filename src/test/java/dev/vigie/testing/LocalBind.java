@@ -1,0 +1,115 @@
+package dev.vigie.testing;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real authoritative BIND 9 ({@code named}, Debian package bind9) serving the given zones on
+ * 127.0.0.1 and a free port, for as long as the test holds it. No recursion, no network beyond
+ * loopback.
+ */
+public final class LocalBind implements AutoCloseable {
+  private final Process process;
+  private final int port;
+  private final Path dir;
+
+  private LocalBind(Process process, int port, Path dir) {
+    this.process = process;
+    this.port = port;
+    this.dir = dir;
+  }
+
+  public static boolean available() {
+    return Files.isExecutable(Path.of("/usr/sbin/named"));
+  }
+
+  /**
+   * @param zones zone origin (e.g. "example.com") to zone-file text; $TTL and SOA/NS are added
+   */
+  public static LocalBind start(Path dir, Map<String, String> zones) throws IOException, InterruptedException {
+    int port = freePort();
+    StringBuilder conf = new StringBuilder();
+    conf.append("options {\n  directory \"").append(dir).append("\";\n")
+        .append("  listen-on port ").append(port).append(" { 127.0.0.1; };\n")
+        .append("  listen-on-v6 { none; };\n  recursion no;\n  dnssec-validation no;\n")
+        .append("  pid-file \"").append(dir.resolve("named.pid")).append("\";\n")
+        .append("  session-keyfile \"").append(dir.resolve("session.key")).append("\";\n")
+        .append("  max-udp-size 4096;\n  minimal-responses no;\n};\n")
+        .append("controls { };\n");
+    int i = 0;
+    for (Map.Entry<String, String> z : zones.entrySet()) {
+      String file = "zone" + (i++) + ".db";
+      Files.writeString(dir.resolve(file), "$TTL 300\n$ORIGIN " + z.getKey() + ".\n"
+          + "@ IN SOA ns.invalid. hostmaster.invalid. 1 3600 600 86400 60\n"
+          + "@ IN NS ns.invalid.\n" + z.getValue() + "\n");
+      conf.append("zone \"").append(z.getKey()).append("\" { type primary; file \"").append(file)
+          .append("\"; check-names ignore; };\n");
+    }
+    Path confFile = dir.resolve("named.conf");
+    Files.writeString(confFile, conf);
+    Process p = new ProcessBuilder("/usr/sbin/named", "-g", "-c", confFile.toString(), "-n", "1")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("named.log").toFile()).start();
+    LocalBind bind = new LocalBind(p, port, dir);
+    bind.awaitReady();
+    return bind;
+  }
+
+  public InetSocketAddress address() {
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  private void awaitReady() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    Path log = dir.resolve("named.log");
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException("named exited: " + Files.readString(log));
+      }
+      if (Files.exists(log) && Files.readString(log).contains("running")) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    close();
+    throw new IOException("named did not start in 20 s: " + Files.readString(log));
+  }
+
+  private static int freePort() throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int candidate;
+      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        candidate = s.getLocalPort();
+      }
+      try (DatagramSocket u = new DatagramSocket(candidate, InetAddress.getLoopbackAddress())) {
+        return candidate;
+      } catch (IOException busy) {
+        // taken for UDP: try another
+      }
+    }
+    throw new IOException("no free port for named");
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
