@@ -14,6 +14,13 @@ public final class MapDns implements DnsClient {
   private final Set<String> names = new HashSet<>();
   private final Map<String, DnsStatus> failures = new HashMap<>();
   private final List<String> asked = new ArrayList<>();
+  private boolean authenticated;
+
+  /** Marks every answer as DNSSEC-validated (AD), as a validating resolver would. */
+  public MapDns authenticated(boolean ad) {
+    this.authenticated = ad;
+    return this;
+  }
 
   public MapDns add(String name, RecordType type, String... values) {
     String n = name.toLowerCase(Locale.ROOT);
@@ -47,6 +54,6 @@ public final class MapDns implements DnsClient {
     }
     List<String> r = records.getOrDefault(n + "/" + type, List.of());
     List<List<String>> txt = type == RecordType.TXT ? r.stream().map(List::of).toList() : List.of();
-    return new DnsAnswer(n, type, DnsStatus.NOERROR, List.copyOf(r), txt, false);
+    return new DnsAnswer(n, type, DnsStatus.NOERROR, List.copyOf(r), txt, authenticated);
   }
 }
