@@ -35,24 +35,45 @@ public final class LocalBind implements AutoCloseable {
    * @param zones zone origin (e.g. "example.com") to zone-file text; $TTL and SOA/NS are added
    */
   public static LocalBind start(Path dir, Map<String, String> zones) throws IOException, InterruptedException {
+    StringBuilder conf = new StringBuilder();
+    int i = 0;
+    for (Map.Entry<String, String> z : zones.entrySet()) {
+      String file = "zone" + (i++) + ".db";
+      Files.writeString(dir.resolve(file), zoneFile(z.getKey(), z.getValue()));
+      conf.append(zoneStatement(z.getKey(), file));
+    }
+    return start(dir, conf.toString(), java.util.List.of("127.0.0.1"));
+  }
+
+  /** A zone file for {@code origin} with the SOA and NS (and the NS's address) it needs. */
+  public static String zoneFile(String origin, String body) {
+    String o = origin.equals(".") ? "." : origin + ".";
+    return "$TTL 300\n$ORIGIN " + o + "\n"
+        + "@ IN SOA ns.vigie-test. hostmaster.vigie-test. 1 3600 600 86400 60\n"
+        + "@ IN NS ns.vigie-test.\n"
+        + (origin.equals(".") ? "ns.vigie-test. IN A 127.0.0.1\n" : "") + body + "\n";
+  }
+
+  public static String zoneStatement(String origin, String file) {
+    return "zone \"" + origin + "\" { type primary; file \"" + file + "\"; check-names ignore; };\n";
+  }
+
+  /**
+   * @param zonesConf zone (or view) statements
+   * @param listen loopback addresses to listen on (all of 127.0.0.0/8 is local on Linux)
+   */
+  public static LocalBind start(Path dir, String zonesConf, java.util.List<String> listen)
+      throws IOException, InterruptedException {
     int port = freePort();
     StringBuilder conf = new StringBuilder();
     conf.append("options {\n  directory \"").append(dir).append("\";\n")
-        .append("  listen-on port ").append(port).append(" { 127.0.0.1; };\n")
+        .append("  listen-on port ").append(port).append(" { ").append(String.join("; ", listen))
+        .append("; };\n")
         .append("  listen-on-v6 { none; };\n  recursion no;\n  dnssec-validation no;\n")
         .append("  pid-file \"").append(dir.resolve("named.pid")).append("\";\n")
         .append("  session-keyfile \"").append(dir.resolve("session.key")).append("\";\n")
         .append("  max-udp-size 4096;\n  minimal-responses no;\n};\n")
-        .append("controls { };\n");
-    int i = 0;
-    for (Map.Entry<String, String> z : zones.entrySet()) {
-      String file = "zone" + (i++) + ".db";
-      Files.writeString(dir.resolve(file), "$TTL 300\n$ORIGIN " + z.getKey() + ".\n"
-          + "@ IN SOA ns.invalid. hostmaster.invalid. 1 3600 600 86400 60\n"
-          + "@ IN NS ns.invalid.\n" + z.getValue() + "\n");
-      conf.append("zone \"").append(z.getKey()).append("\" { type primary; file \"").append(file)
-          .append("\"; check-names ignore; };\n");
-    }
+        .append("controls { };\n").append(zonesConf);
     Path confFile = dir.resolve("named.conf");
     Files.writeString(confFile, conf);
     Process p = new ProcessBuilder("/usr/sbin/named", "-g", "-c", confFile.toString(), "-n", "1")
