@@ -1,0 +1,113 @@
+package dev.vigie.cli;
+
+import dev.vigie.check.DomainChecker;
+import dev.vigie.check.DomainReport;
+import dev.vigie.check.output.DomainReportJson;
+import dev.vigie.check.output.DomainReportText;
+import dev.vigie.dns.bimi.LogoFetcher;
+import dev.vigie.dns.mtasts.HttpsPolicyFetcher;
+import dev.vigie.dns.psl.DomainNames;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vigie check}: the DNS posture of each domain — DMARC, SPF, DKIM, MX, MTA-STS, TLS-RPT,
+ * BIMI, DNSSEC — with findings for the business owner and the technician, and a score. Domains
+ * are checked concurrently and printed in the order given.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = "Check the email-security DNS records of one or more domains.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:no domain has an error finding", "1:some domain has an error finding",
+        "2:wrong usage"})
+final class CheckCommand implements Callable<Integer> {
+  enum Format { text, json }
+
+  @Spec CommandSpec spec;
+  @Mixin DnsOptions dnsOptions;
+
+  @Option(names = "--format", defaultValue = "text",
+      description = "text (a readable report) or json (one object per domain per line). Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--selector", paramLabel = "NAME",
+      description = "A DKIM selector to check (repeatable); common selectors are tried too.")
+  List<String> selectors = new ArrayList<>();
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "64",
+      description = "Domains checked at once (default ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Parameters(paramLabel = "DOMAIN", arity = "1..*")
+  List<String> domains;
+
+  @Override
+  public Integer call() throws Exception {
+    for (String d : domains) {
+      if (DomainNames.normalise(d) == null) {
+        spec.commandLine().getErr().println("vigie: \"" + d + "\" is not a domain name");
+        return 2;
+      }
+    }
+    DomainChecker checker = new DomainChecker(dnsOptions.client(), new HttpsPolicyFetcher(),
+        LogoFetcher.https(), Clock.systemUTC());
+    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    boolean errors = false;
+    ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(Math.max(1, threads));
+    try {
+      ArrayDeque<Future<DomainReport>> pending = new ArrayDeque<>();
+      for (String d : domains) {
+        String domain = DomainNames.normalise(d);
+        slots.acquire();
+        pending.add(pool.submit(() -> {
+          try {
+            return checker.check(domain, selectors);
+          } finally {
+            slots.release();
+          }
+        }));
+        while (!pending.isEmpty() && pending.peek().isDone()) {
+          errors |= print(out, pending.poll());
+        }
+      }
+      while (!pending.isEmpty()) {
+        errors |= print(out, pending.poll());
+      }
+    } finally {
+      pool.shutdownNow();
+      out.flush();
+    }
+    return errors ? 1 : 0;
+  }
+
+  private boolean print(PrintStream out, Future<DomainReport> f) throws Exception {
+    DomainReport r;
+    try {
+      r = f.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause().toString(), e.getCause());
+    }
+    if (format == Format.json) {
+      out.println(DomainReportJson.write(r));
+    } else {
+      out.print(DomainReportText.write(r));
+    }
+    return r.hasErrors();
+  }
+}
