@@ -2,6 +2,9 @@ package dev.vigie.cli;
 
 import dev.vigie.check.DomainChecker;
 import dev.vigie.check.DomainReport;
+import dev.vigie.check.history.ChangeEvent;
+import dev.vigie.check.history.CheckHistory;
+import dev.vigie.check.history.CheckSnapshot;
 import dev.vigie.check.output.DomainReportJson;
 import dev.vigie.check.output.DomainReportText;
 import dev.vigie.dns.bimi.LogoFetcher;
@@ -9,6 +12,7 @@ import dev.vigie.dns.mtasts.HttpsPolicyFetcher;
 import dev.vigie.dns.psl.DomainNames;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,6 +43,7 @@ final class CheckCommand implements Callable<Integer> {
   enum Format { text, json }
 
   @Spec CommandSpec spec;
+  private CheckHistory history;
   @Mixin DnsOptions dnsOptions;
 
   @Option(names = "--format", defaultValue = "text",
@@ -52,6 +57,11 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", defaultValue = "64",
       description = "Domains checked at once (default ${DEFAULT-VALUE}).")
   int threads;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:VIGIE_DATA}",
+      description = "Keep each check under DIR/checks and report what changed since the last one"
+          + " (or VIGIE_DATA).")
+  Path data;
 
   @Parameters(paramLabel = "DOMAIN", arity = "1..*")
   List<String> domains;
@@ -67,6 +77,7 @@ final class CheckCommand implements Callable<Integer> {
     DomainChecker checker = new DomainChecker(dnsOptions.client(), new HttpsPolicyFetcher(),
         LogoFetcher.https(), Clock.systemUTC());
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    history = data == null ? null : new CheckHistory(data);
     boolean errors = false;
     ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
     java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(Math.max(1, threads));
@@ -103,10 +114,12 @@ final class CheckCommand implements Callable<Integer> {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause().toString(), e.getCause());
     }
+    List<ChangeEvent> changes = history == null ? List.of()
+        : history.record(CheckSnapshot.of(r));
     if (format == Format.json) {
-      out.println(DomainReportJson.write(r));
+      out.println(DomainReportJson.write(r, changes));
     } else {
-      out.print(DomainReportText.write(r));
+      out.print(DomainReportText.write(r, changes));
     }
     return r.hasErrors();
   }

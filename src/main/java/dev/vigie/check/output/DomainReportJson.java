@@ -5,12 +5,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigie.check.DomainReport;
 import dev.vigie.check.Finding;
 import dev.vigie.check.TestOutcome;
+import dev.vigie.check.history.ChangeEvent;
 import dev.vigie.dns.dkim.SelectorResult;
 import dev.vigie.dns.mx.MxHost;
 import dev.vigie.dns.spf.SpfNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,6 +26,11 @@ public final class DomainReportJson {
   private DomainReportJson() {}
 
   public static String write(DomainReport r) {
+    return write(r, List.of());
+  }
+
+  /** With {@code changes}: what changed since the previous check of the domain. */
+  public static String write(DomainReport r, List<ChangeEvent> changes) {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(w)) {
       g.writeStartObject();
@@ -47,6 +54,17 @@ public final class DomainReportJson {
         g.writeStringField("summary", f.summary());
         g.writeStringField("detail", f.detail());
         g.writeStringField("fix", f.fix());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("changes");
+      for (ChangeEvent c : changes) {
+        g.writeStartObject();
+        g.writeStringField("code", c.code());
+        g.writeStringField("severity", lower(c.severity().name()));
+        g.writeStringField("summary", c.summary());
+        g.writeStringField("before", c.before());
+        g.writeStringField("after", c.after());
         g.writeEndObject();
       }
       g.writeEndArray();

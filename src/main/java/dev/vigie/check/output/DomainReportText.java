@@ -3,7 +3,9 @@ package dev.vigie.check.output;
 import dev.vigie.check.DomainReport;
 import dev.vigie.check.Finding;
 import dev.vigie.check.TestOutcome;
+import dev.vigie.check.history.ChangeEvent;
 import dev.vigie.dns.mx.MxHost;
+import java.util.List;
 import java.util.Locale;
 
 /** A {@link DomainReport} as a report a technician reads in a terminal. */
@@ -11,6 +13,10 @@ public final class DomainReportText {
   private DomainReportText() {}
 
   public static String write(DomainReport r) {
+    return write(r, List.of());
+  }
+
+  public static String write(DomainReport r, List<ChangeEvent> changes) {
     StringBuilder b = new StringBuilder();
     b.append(r.domain()).append("  score ").append(r.score()).append("/100\n");
     line(b, "DMARC", r.dmarc().recordText());
@@ -44,6 +50,14 @@ public final class DomainReportText {
       if (f.fix() != null) {
         b.append("           fix: ").append(f.fix()).append('\n');
       }
+    }
+    for (ChangeEvent c : changes) {
+      b.append("  CHANGED ").append(c.code()).append(": ").append(c.summary());
+      if (!c.before().isEmpty() || !c.after().isEmpty()) {
+        b.append(" (").append(c.before().isEmpty() ? "none" : c.before()).append(" -> ")
+            .append(c.after().isEmpty() ? "none" : c.after()).append(')');
+      }
+      b.append('\n');
     }
     return b.append('\n').toString();
   }
