@@ -37,7 +37,8 @@ class DnsjavaClientBindTest {
             away     IN CNAME mx2.other.test.
             loop1    IN CNAME loop2
             loop2    IN CNAME loop1
-            """,
+            big      IN TXT %s
+            """.formatted(bigTxt()),
         "other.test", """
             mx2      IN A 198.51.100.20
             _spf     IN TXT "v=spf1 ip4:198.51.100.0/24 ~all"
@@ -47,6 +48,15 @@ class DnsjavaClientBindTest {
             """));
     dns = new DnsjavaClient(DnsSettings.system().withUpstream(bind.address())
         .withTimeout(Duration.ofSeconds(2)));
+  }
+
+  /** Eight 250-byte strings: a 2 KB answer, over the 1,232-byte EDNS UDP size, so TC then TCP. */
+  static String bigTxt() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      b.append('"').append(Character.toString('a' + i).repeat(250)).append("\" ");
+    }
+    return b.toString().strip();
   }
 
   @AfterAll
@@ -71,6 +81,14 @@ class DnsjavaClientBindTest {
         .containsExactly("v=spf1 ip4:192.0.2.0/24 include:_spf.other.test -all");
     assertThat(a.txtStrings()).containsExactly(
         List.of("v=spf1 ip4:192.0.2.0/24 ", "include:_spf.other.test -all"));
+  }
+
+  @Test
+  void lookup_truncatedUdpAnswerIsRetriedOverTcp() {
+    DnsAnswer a = dns.lookup("big.example.test", RecordType.TXT);
+    assertThat(a.status()).isEqualTo(DnsStatus.NOERROR);
+    assertThat(a.records()).singleElement().satisfies(t -> assertThat(t).hasSize(2000));
+    assertThat(a.txtStrings().get(0)).hasSize(8);
   }
 
   @Test
