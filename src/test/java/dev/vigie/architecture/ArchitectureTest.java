@@ -26,4 +26,12 @@ class ArchitectureTest {
       .resideInAnyPackage(PARSING_CORE)
       .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
       .because("problems travel as warnings or ParseOutcome.Failed, never to the console");
+
+  /** Checks ask DNS through DnsClient only (ADR 0003): dnsjava stays inside the resolver. */
+  @ArchTest
+  static final ArchRule checksUseDnsClientOnly = noClasses().that()
+      .resideInAnyPackage("dev.vigie.dns..", "dev.vigie.check..")
+      .and().resideOutsideOfPackage("dev.vigie.dns.resolver..")
+      .should().dependOnClassesThat().resideInAPackage("org.xbill..")
+      .because("caching, time limits and bounded CNAME chasing live in DnsjavaClient");
 }
