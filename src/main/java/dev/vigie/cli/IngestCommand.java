@@ -1,0 +1,85 @@
+package dev.vigie.cli;
+
+import dev.vigie.ingest.IngestResult;
+import dev.vigie.ingest.Source;
+import dev.vigie.report.extract.ReportExtractor;
+import dev.vigie.store.Ingestor;
+import dev.vigie.store.Store;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vigie ingest}: archives and stores reports from files, folders, mbox files and Maildirs.
+ * Interrupted and run again, it finishes the job without counting anything twice.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+    description = "Store reports from files, folders, mbox files and Maildirs.")
+final class IngestCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin StoreOptions storeOptions;
+  @Mixin LimitOptions limitOptions;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
+      description = "Files stored per transaction (default ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*")
+  List<Path> paths;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> files = InputFiles.expand(paths);
+    long reports = 0;
+    long duplicates = 0;
+    long quarantined = 0;
+    long skipped = 0;
+    try (Store store = storeOptions.open()) {
+      Ingestor ingestor = new Ingestor(store, new ReportExtractor(limitOptions.toLimits()),
+          Clock.systemUTC());
+      int finished = ingestor.finishPending();
+      if (finished > 0) {
+        err.println("vigie: finished " + finished + " message(s) archived by an interrupted run");
+      }
+      List<Ingestor.Item> batch = new ArrayList<>(batchSize);
+      long batchBytes = 0;
+      for (int i = 0; i < files.size(); i++) {
+        Path f = files.get(i);
+        long size = Files.size(f);
+        if (size > limitOptions.toLimits().maxInputBytes()) {
+          err.println("vigie: " + f + ": is " + size + " bytes, over the input limit; not stored");
+          continue;
+        }
+        batch.add(new Ingestor.Item(Files.readAllBytes(f),
+            new Source(Source.Kind.FILE, f.toString(), Instant.now())));
+        batchBytes += size;
+        if (batch.size() == batchSize || batchBytes > 64L << 20 || i == files.size() - 1) {
+          for (IngestResult r : ingestor.ingestBatch(batch)) {
+            reports += r.reports();
+            duplicates += r.duplicates();
+            quarantined += r.quarantined();
+            skipped += r.alreadyArchived() ? 1 : 0;
+          }
+          batch.clear();
+          batchBytes = 0;
+        }
+      }
+    }
+    err.printf("vigie: %d file(s): %d new report(s), %d duplicate(s), %d quarantined,"
+        + " %d already stored%n", files.size(), reports, duplicates, quarantined, skipped);
+    return 0;
+  }
+}

@@ -1,0 +1,129 @@
+package dev.vigie.store;
+
+import dev.vigie.store.StoreLocation.Engine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * An open store: one schema (Flyway migrations under db/migration/{duckdb,postgresql}) on DuckDB
+ * or PostgreSQL. DuckDB allows one writing process per database file: a second process gets a
+ * clear "in use" error instead of waiting or corrupting anything.
+ *
+ * <p>Not thread-safe for writes: {@link Ingestor} serialises them.
+ */
+public final class Store implements AutoCloseable {
+  /** The tenant used until multi-tenancy has its screens (issue 5): "the MSP". */
+  public static final long DEFAULT_TENANT = 1;
+
+  private final StoreLocation location;
+  private final Connection connection;
+
+  private Store(StoreLocation location, Connection connection) {
+    this.location = location;
+    this.connection = connection;
+  }
+
+  public static Store open(StoreLocation location) {
+    Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+    Connection c = connect(location);
+    try {
+      if (location.engine() == Engine.DUCKDB) {
+        try (Statement s = c.createStatement()) {
+          // Never download extensions at run time (no network on servers; reproducible).
+          s.execute("SET autoinstall_known_extensions = false");
+          s.execute("SET autoload_known_extensions = false");
+        }
+      }
+      migrate(location, c);
+      Store store = new Store(location, c);
+      store.ensureDefaultTenant();
+      return store;
+    } catch (SQLException | FlywayException e) {
+      close(c);
+      throw new StoreException(location.describe() + ": cannot prepare the schema: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static Connection connect(StoreLocation location) {
+    try {
+      if (location.engine() == Engine.DUCKDB) {
+        Path dir = location.dataDir();
+        Files.createDirectories(dir);
+        return DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("vigie.duckdb"),
+            new Properties());
+      }
+      return DriverManager.getConnection(location.jdbcUrl());
+    } catch (SQLException e) {
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("lock")) {
+        throw new StoreException(location.describe() + " is in use by another Vigie process;"
+            + " stop it, or run this command through it", e);
+      }
+      throw new StoreException(location.describe() + ": cannot open: " + firstLine(m), e);
+    } catch (java.io.IOException e) {
+      throw new StoreException(location.describe() + ": cannot create the folder: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void migrate(StoreLocation location, Connection c) {
+    String folder = location.engine() == Engine.DUCKDB ? "duckdb" : "postgresql";
+    Flyway.configure()
+        .dataSource(new SingleConnectionDataSource(c))
+        .locations("classpath:db/migration/" + folder)
+        .load()
+        .migrate();
+  }
+
+  private void ensureDefaultTenant() throws SQLException {
+    try (var ps = connection.prepareStatement(
+        "INSERT INTO tenant (tenant_id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+      ps.setLong(1, DEFAULT_TENANT);
+      ps.setString(2, "MSP");
+      ps.setObject(3, java.time.LocalDateTime.ofInstant(Instant.now(), java.time.ZoneOffset.UTC));
+      ps.executeUpdate();
+    }
+  }
+
+  public StoreLocation location() {
+    return location;
+  }
+
+  public Engine engine() {
+    return location.engine();
+  }
+
+  /** The store's connection; callers that write hold {@link Ingestor}'s lock. */
+  public Connection connection() {
+    return connection;
+  }
+
+  @Override
+  public void close() {
+    close(connection);
+  }
+
+  private static void close(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // closing: nothing left to save
+    }
+  }
+
+  static String firstLine(String m) {
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}
