@@ -32,7 +32,7 @@ final class IngestCommand implements Callable<Integer> {
   @Mixin StoreOptions storeOptions;
   @Mixin LimitOptions limitOptions;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "2000",
       description = "Files stored per transaction (default ${DEFAULT-VALUE}).")
   int batchSize;
 

@@ -45,27 +45,61 @@ final class ArchiveSql {
   static void insert(Connection c, long tenant, String sha, byte[] raw, Source source)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_message (tenant_id, sha256,"
-        + " size_bytes, content_gz, source_kind, source_name, received_at) VALUES (?,?,?,?,?,?,?)"
-        + " ON CONFLICT DO NOTHING")) {
+        + " size_bytes, content, content_encoding, source_kind, source_name, received_at)"
+        + " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+      boolean compressed = alreadyCompressed(raw);
       ps.setLong(1, tenant);
       ps.setString(2, sha);
       ps.setLong(3, raw.length);
-      ps.setBytes(4, gzip(raw));
-      ps.setString(5, source.kind().name());
-      ps.setString(6, source.name());
-      ps.setObject(7, LocalDateTime.ofInstant(source.receivedAt(), ZoneOffset.UTC));
+      ps.setBytes(4, compressed ? raw : gzip(raw));
+      ps.setString(5, compressed ? "identity" : "gzip");
+      ps.setString(6, source.kind().name());
+      ps.setString(7, source.name());
+      ps.setObject(8, LocalDateTime.ofInstant(source.receivedAt(), ZoneOffset.UTC));
       ps.executeUpdate();
     }
   }
 
-  static void markProcessed(Connection c, long tenant, String sha, LocalDateTime now)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE raw_message SET processed_at = ? WHERE tenant_id = ? AND sha256 = ?")) {
-      ps.setObject(1, now);
-      ps.setLong(2, tenant);
-      ps.setString(3, sha);
-      ps.executeUpdate();
+  /** Marks messages processed, a few hundred per statement. */
+  static void markProcessed(Connection c, long tenant, java.util.Collection<String> shas,
+      LocalDateTime now) throws SQLException {
+    List<String> all = new java.util.ArrayList<>(shas);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> part = all.subList(from, Math.min(all.size(), from + 500));
+      String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+      try (PreparedStatement ps = c.prepareStatement("UPDATE raw_message SET processed_at = ?"
+          + " WHERE tenant_id = ? AND sha256 IN (" + marks + ")")) {
+        ps.setObject(1, now);
+        ps.setLong(2, tenant);
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 3, part.get(i));
+        }
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  /** Archives many messages at once: DuckDB's Appender, or one batch on PostgreSQL. */
+  static void insertAll(Connection c, StoreLocation.Engine engine, long tenant,
+      List<String> shas, List<byte[]> raws, List<Source> sources) throws SQLException {
+    if (engine == StoreLocation.Engine.POSTGRESQL) {
+      for (int i = 0; i < shas.size(); i++) {
+        insert(c, tenant, shas.get(i), raws.get(i), sources.get(i));
+      }
+      return;
+    }
+    try (org.duckdb.DuckDBAppender a = DuckBulk.appender(c, "raw_message")) {
+      for (int i = 0; i < shas.size(); i++) {
+        a.beginRow();
+        boolean compressed = alreadyCompressed(raws.get(i));
+        a.append(tenant).append(shas.get(i)).append((long) raws.get(i).length)
+            .append(compressed ? raws.get(i) : gzip(raws.get(i)))
+            .append(compressed ? "identity" : "gzip").append(sources.get(i).kind().name())
+            .append(sources.get(i).name())
+            .append(LocalDateTime.ofInstant(sources.get(i).receivedAt(), ZoneOffset.UTC));
+        a.appendNull();
+        a.endRow();
+      }
     }
   }
 
@@ -88,23 +122,35 @@ final class ArchiveSql {
   record Archived(byte[] raw, Source source) {}
 
   static Archived load(Connection c, long tenant, String sha) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT content_gz, source_kind, source_name,"
-        + " received_at FROM raw_message WHERE tenant_id = ? AND sha256 = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT content, content_encoding, source_kind,"
+        + " source_name, received_at FROM raw_message WHERE tenant_id = ? AND sha256 = ?")) {
       ps.setLong(1, tenant);
       ps.setString(2, sha);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new SQLException("no archived message " + sha);
         }
-        return new Archived(gunzip(rs.getBytes(1)), new Source(Source.Kind.valueOf(rs.getString(2)),
-            rs.getString(3), rs.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
+        byte[] content = rs.getBytes(1);
+        return new Archived("gzip".equals(rs.getString(2)) ? gunzip(content) : content,
+            new Source(Source.Kind.valueOf(rs.getString(3)), rs.getString(4),
+                rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
       }
     }
   }
 
+  /** gzip and zip files (most reports) are kept as they came: compressing them again gains nothing. */
+  static boolean alreadyCompressed(byte[] b) {
+    return b.length >= 4 && (((b[0] & 0xFF) == 0x1F && (b[1] & 0xFF) == 0x8B)
+        || (b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4));
+  }
+
   static byte[] gzip(byte[] raw) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4 + 64);
-    try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+    try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
+      {
+        def.setLevel(java.util.zip.Deflater.BEST_SPEED); // archive writes are on the ingest path
+      }
+    }) {
       gz.write(raw);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -64,33 +64,39 @@ public final class Ingestor implements RawSink {
       c.setAutoCommit(false);
       Map<String, Boolean> known = ArchiveSql.known(c, tenant, shas);
       List<Integer> toProcess = new ArrayList<>();
+      List<String> newShas = new ArrayList<>();
+      List<byte[]> newRaws = new ArrayList<>();
+      List<Source> newSources = new ArrayList<>();
       for (int i = 0; i < items.size(); i++) {
         Boolean processed = known.get(shas.get(i));
         if (processed == null) {
-          ArchiveSql.insert(c, tenant, shas.get(i), items.get(i).raw(), items.get(i).source());
+          newShas.add(shas.get(i));
+          newRaws.add(items.get(i).raw());
+          newSources.add(items.get(i).source());
           known.put(shas.get(i), false);
           toProcess.add(i);
         } else if (!processed) {
-          toProcess.add(i);
+          toProcess.add(i); // archived by an interrupted run: finish it
         }
       }
+      ArchiveSql.insertAll(c, store.engine(), tenant, newShas, newRaws, newSources);
       c.commit(); // phase 1: the archive is durable before any parsing
-      List<List<ParseOutcome>> parsed = parse(items, shas, toProcess);
-      IngestResult[] results = new IngestResult[items.size()];
-      for (int i = 0; i < items.size(); i++) {
-        results[i] = new IngestResult(shas.get(i), true, 0, 0, 0);
-      }
+      List<List<ParseOutcome>> parsed = parse(items, toProcess);
       StoreBatch batch = new StoreBatch(c);
       for (int k = 0; k < toProcess.size(); k++) {
-        int i = toProcess.get(k);
-        if (batch.processed.contains(shas.get(i))) {
-          continue; // the same bytes twice in one batch
-        }
-        results[i] = batch.store(shas.get(i), parsed.get(k));
+        batch.add(shas.get(toProcess.get(k)), parsed.get(k));
       }
       batch.finish();
       c.commit(); // phase 2: reports, records, rollups, duplicates, quarantine, processed mark
-      return List.of(results);
+      List<IngestResult> results = new ArrayList<>(items.size());
+      java.util.Set<String> reported = new java.util.HashSet<>();
+      for (int i = 0; i < items.size(); i++) {
+        String sha = shas.get(i);
+        int[] n = batch.counts.get(sha);
+        results.add(n == null || !reported.add(sha) ? new IngestResult(sha, true, 0, 0, 0)
+            : new IngestResult(sha, false, n[0], n[1], n[2]));
+      }
+      return results;
     } catch (SQLException | RuntimeException e) {
       rollback(c);
       throw new StoreException(store.location().describe() + ": could not store the batch: "
@@ -135,7 +141,7 @@ public final class Ingestor implements RawSink {
           c.setAutoCommit(false);
           ReportSql.resolveQuarantine(c, tenant, sha, now());
           StoreBatch batch = new StoreBatch(c);
-          batch.store(sha, outcomes);
+          batch.add(sha, outcomes);
           batch.finish();
           c.commit();
           recovered++;
@@ -153,7 +159,7 @@ public final class Ingestor implements RawSink {
     }
   }
 
-  private List<List<ParseOutcome>> parse(List<Item> items, List<String> shas, List<Integer> idx) {
+  private List<List<ParseOutcome>> parse(List<Item> items, List<Integer> idx) {
     // Parsing is pure and thread-safe: spread it over the cores.
     return idx.parallelStream().map(i -> {
       List<ParseOutcome> out = new ArrayList<>();
@@ -162,78 +168,115 @@ public final class Ingestor implements RawSink {
     }).toList();
   }
 
-  /** Stores the outcomes of one or more messages inside the current transaction. */
+  /**
+   * Stores the outcomes of one or more messages inside the current transaction: duplicates are
+   * found with one query for the whole batch, new aggregate reports and their records are loaded
+   * in bulk, rollups merged once, and every message marked processed with one statement.
+   */
   private final class StoreBatch {
     private final Connection c;
     private final Router router;
     private final RollupSql rollups = new RollupSql();
-    private final List<RecordLoader.Row> rows = new ArrayList<>();
     private final LocalDateTime now = now();
-    final java.util.Set<String> processed = new java.util.HashSet<>();
+    private final List<String> order = new ArrayList<>();
+    private final List<AggregateReport> aggregates = new ArrayList<>();
+    private final List<String> aggregateShas = new ArrayList<>();
+    /** Per message: reports stored, duplicates, quarantined. */
+    final Map<String, int[]> counts = new java.util.LinkedHashMap<>();
 
     StoreBatch(Connection c) throws SQLException {
       this.c = c;
-      this.router = Router.load(c, tenant);
+      this.router = Router.load(c, tenant); // also opens the transaction before any Appender
     }
 
-    IngestResult store(String sha, List<ParseOutcome> outcomes) throws SQLException {
-      int reports = 0;
-      int duplicates = 0;
-      int quarantined = 0;
+    void add(String sha, List<ParseOutcome> outcomes) throws SQLException {
+      if (counts.containsKey(sha)) {
+        return; // the same bytes twice in one batch
+      }
+      int[] n = new int[3];
+      counts.put(sha, n);
+      order.add(sha);
       for (ParseOutcome o : outcomes) {
         if (o instanceof ParseOutcome.Failed f) {
           ReportSql.quarantine(c, tenant, sha, f.origin(), f.reason(), now);
-          quarantined++;
-        } else if (o instanceof ParseOutcome.Parsed p) {
-          if (store(sha, p.report())) {
-            reports++;
-          } else {
-            duplicates++;
-          }
+          n[2]++;
+        } else if (((ParseOutcome.Parsed) o).report() instanceof AggregateReport a) {
+          aggregates.add(a);
+          aggregateShas.add(sha);
+        } else if (storeOther(sha, ((ParseOutcome.Parsed) o).report())) {
+          n[0]++;
+        } else {
+          n[1]++;
         }
       }
-      ArchiveSql.markProcessed(c, tenant, sha, now);
-      processed.add(sha);
-      return new IngestResult(sha, false, reports, duplicates, quarantined);
     }
 
-    private boolean store(String sha, Report report) throws SQLException {
+    /** Failure and TLS reports: few, stored row by row. */
+    private boolean storeOther(String sha, Report report) throws SQLException {
       long seq = ReportSql.nextSeq(c);
-      if (report instanceof AggregateReport a) {
-        String domain = a.policy().domain();
-        if (!ReportSql.insertAggregate(c, tenant, seq, a, router.clientFor(domain), sha, now)) {
-          ReportSql.duplicate(c, tenant, "aggregate", ReportSql.aggregateKey(a), sha, now);
-          return false;
-        }
-        int n = 0;
-        for (AggregateRecord r : a.records()) {
-          rows.add(new RecordLoader.Row(tenant, seq, n++, domain, r));
-          rollups.add(domain, r);
-        }
-        return true;
-      }
       if (report instanceof FailureReport f) {
-        if (!ReportSql.insertFailure(c, tenant, seq, f, router.clientFor(f.reportedDomain()), sha,
+        if (ReportSql.insertFailure(c, tenant, seq, f, router.clientFor(f.reportedDomain()), sha,
             now)) {
-          ReportSql.duplicate(c, tenant, "failure", ReportSql.failureKey(f), sha, now);
-          return false;
+          return true;
         }
-        return true;
+        ReportSql.duplicate(c, tenant, "failure", ReportSql.failureKey(f), sha, now);
+        return false;
       }
       TlsReport t = (TlsReport) report;
       String domain = t.policies().isEmpty() ? null : t.policies().get(0).policyDomain();
-      if (!ReportSql.insertTls(c, tenant, seq, t, router.clientFor(domain), sha, now)) {
-        ReportSql.duplicate(c, tenant, "smtp_tls", t.organizationName() + " " + t.reportId(), sha,
-            now);
-        return false;
+      if (ReportSql.insertTls(c, tenant, seq, t, router.clientFor(domain), sha, now)) {
+        return true;
       }
-      return true;
+      ReportSql.duplicate(c, tenant, "smtp_tls", t.organizationName() + " " + t.reportId(), sha,
+          now);
+      return false;
     }
 
     void finish() throws SQLException {
+      java.util.Set<String> seen = ReportSql.existingAggregates(c, tenant, aggregates);
+      List<Integer> fresh = new ArrayList<>();
+      for (int i = 0; i < aggregates.size(); i++) {
+        String key = ReportSql.aggregateKey(aggregates.get(i));
+        if (seen.add(key)) {
+          fresh.add(i);
+        } else {
+          ReportSql.duplicate(c, tenant, "aggregate", key, aggregateShas.get(i), now);
+          counts.get(aggregateShas.get(i))[1]++;
+        }
+      }
+      long[] seqs = ReportSql.nextSeqs(c, store.engine(), fresh.size());
+      List<RecordLoader.Row> rows = new ArrayList<>();
+      org.duckdb.DuckDBAppender reports = store.engine() == StoreLocation.Engine.DUCKDB
+          ? DuckBulk.appender(c, "aggregate_report") : null;
+      try {
+        for (int k = 0; k < fresh.size(); k++) {
+          int i = fresh.get(k);
+          AggregateReport a = aggregates.get(i);
+          String sha = aggregateShas.get(i);
+          Long client = router.clientFor(a.policy().domain());
+          if (reports != null) {
+            DuckBulk.report(reports, tenant, seqs[k], a, client, sha, now);
+          } else if (!ReportSql.insertAggregate(c, tenant, seqs[k], a, client, sha, now)) {
+            // PostgreSQL only: another Vigie process stored it meanwhile
+            ReportSql.duplicate(c, tenant, "aggregate", ReportSql.aggregateKey(a), sha, now);
+            counts.get(sha)[1]++;
+            continue;
+          }
+          counts.get(sha)[0]++;
+          int n = 0;
+          for (AggregateRecord r : a.records()) {
+            rows.add(new RecordLoader.Row(tenant, seqs[k], n++, a.policy().domain(), r));
+            rollups.add(a.policy().domain(), r);
+          }
+        }
+      } finally {
+        if (reports != null) {
+          reports.close();
+        }
+      }
       RecordLoader.load(c, store.engine(), rows);
-      rows.clear();
-      rollups.merge(c, tenant);
+      rollups.append(c, tenant, store.engine());
+      ArchiveSql.markProcessed(c, tenant, order, now);
     }
   }
 

@@ -35,6 +35,51 @@ final class ReportSql {
     }
   }
 
+  /** Reserves n report sequence numbers in one statement. */
+  static long[] nextSeqs(Connection c, StoreLocation.Engine engine, int n) throws SQLException {
+    long[] out = new long[n];
+    if (n == 0) {
+      return out;
+    }
+    String sql = engine == StoreLocation.Engine.DUCKDB
+        ? "SELECT nextval('report_seq_gen') FROM range(?)"
+        : "SELECT nextval('report_seq_gen') FROM generate_series(1, ?)";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, n);
+      try (ResultSet rs = ps.executeQuery()) {
+        for (int i = 0; i < n && rs.next(); i++) {
+          out[i] = rs.getLong(1);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Which of these aggregate reports are already stored (keys as {@link #aggregateKey}). */
+  static java.util.Set<String> existingAggregates(Connection c, long tenant,
+      java.util.List<AggregateReport> reports) throws SQLException {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    java.util.List<String> ids = reports.stream().map(r -> r.metadata().reportId()).distinct()
+        .toList();
+    for (int from = 0; from < ids.size(); from += 500) {
+      java.util.List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+      String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+      try (PreparedStatement ps = c.prepareStatement("SELECT org_name, report_id, policy_domain"
+          + " FROM aggregate_report WHERE tenant_id = ? AND report_id IN (" + marks + ")")) {
+        ps.setLong(1, tenant);
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 2, part.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            found.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
   /** Inserts the report header; false when this report is already stored (a duplicate). */
   static boolean insertAggregate(Connection c, long tenant, long seq, AggregateReport r,
       @Nullable Long client, String sha, LocalDateTime now) throws SQLException {

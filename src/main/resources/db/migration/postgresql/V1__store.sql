@@ -24,13 +24,15 @@ CREATE TABLE client_domain (
   PRIMARY KEY (tenant_id, domain_name)
 );
 
--- Every byte sequence received, gzip-compressed, keyed by the SHA-256 of the original bytes.
--- Committed before parsing; processed_at is set in the transaction that stores its reports.
+-- Every byte sequence received, keyed by the SHA-256 of the original bytes, gzip-compressed
+-- unless it already was (content_encoding 'gzip' or 'identity'). Committed before parsing;
+-- processed_at is set in the transaction that stores its reports.
 CREATE TABLE raw_message (
   tenant_id BIGINT NOT NULL,
   sha256 VARCHAR NOT NULL,
   size_bytes BIGINT NOT NULL,
-  content_gz BYTEA NOT NULL,
+  content BYTEA NOT NULL,
+  content_encoding VARCHAR NOT NULL,
   source_kind VARCHAR NOT NULL,
   source_name VARCHAR NOT NULL,
   received_at TIMESTAMP NOT NULL,
@@ -139,22 +141,11 @@ CREATE TABLE tls_report (
   UNIQUE (tenant_id, org_name, report_id)
 );
 
--- Daily totals per domain × source × result, kept in step with ingestion (same transaction).
+-- Daily totals per domain × source × result, written in the same transaction as the records they
+-- summarise: each stored batch appends its deltas (already summed per key), and readers sum them.
+-- Append-only, so ingestion never updates an index in place (costly in DuckDB, contended in
+-- PostgreSQL with several writers).
 CREATE TABLE daily_rollup (
-  tenant_id BIGINT NOT NULL,
-  domain_name VARCHAR NOT NULL,
-  rollup_date DATE NOT NULL,
-  source_ip VARCHAR NOT NULL,
-  disposition VARCHAR NOT NULL,
-  dkim_eval VARCHAR NOT NULL,
-  spf_eval VARCHAR NOT NULL,
-  message_total BIGINT NOT NULL,
-  PRIMARY KEY (tenant_id, domain_name, rollup_date, source_ip, disposition, dkim_eval, spf_eval)
-);
-
--- Rollup deltas of the batch being stored, merged into daily_rollup by one statement.
-CREATE TABLE rollup_stage (
-  batch_id VARCHAR NOT NULL,
   tenant_id BIGINT NOT NULL,
   domain_name VARCHAR NOT NULL,
   rollup_date DATE NOT NULL,
@@ -164,3 +155,5 @@ CREATE TABLE rollup_stage (
   spf_eval VARCHAR NOT NULL,
   message_total BIGINT NOT NULL
 );
+
+CREATE INDEX daily_rollup_by_domain ON daily_rollup (tenant_id, domain_name, rollup_date);
