@@ -1,8 +1,15 @@
 package dev.vigie.cli;
 
+import dev.vigie.dns.psl.PublicSuffixes;
+import dev.vigie.enrich.EnrichOptions;
+import dev.vigie.enrich.IpDatabase;
+import dev.vigie.enrich.SenderCatalogue;
+import dev.vigie.enrich.SourceEnricher;
+import dev.vigie.report.aggregate.AggregateRecord;
 import dev.vigie.report.extract.ParseOutcome;
 import dev.vigie.report.extract.ReportExtractor;
 import dev.vigie.report.output.ReportWriter;
+import dev.vigie.report.output.SourceLookup;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +58,20 @@ final class ParseCommand implements Callable<Integer> {
 
   @Mixin LimitOptions limitOptions;
 
+  @Option(names = "--enrich",
+      description = "Fill each source's reverse_dns, base_domain, name and type (known sending"
+          + " services), and country with --ip-db. Asks DNS unless --no-reverse-dns.")
+  boolean enrich;
+
+  @Option(names = "--no-reverse-dns", description = "With --enrich: no DNS queries (offline).")
+  boolean noReverseDns;
+
+  @Option(names = "--ip-db", paramLabel = "MMDB",
+      description = "MaxMind-format country/ASN database (GeoLite2, IPinfo Lite, DB-IP); repeatable.")
+  List<Path> ipDatabases = new ArrayList<>();
+
+  @Mixin DnsOptions dnsOptions;
+
   @Parameters(paramLabel = "PATH", arity = "1..*")
   List<Path> paths;
 
@@ -70,7 +91,10 @@ final class ParseCommand implements Callable<Integer> {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     Tally tally = new Tally();
     ThreadLocal<ReportWriter.Renderer> renderers;
-    try (ReportWriter writer = ReportWriter.create(format, sink, out)) {
+    SourceEnricher enricher = enrich ? enricher() : null;
+    SourceLookup lookup = enricher == null ? SourceLookup.NONE : report -> enricher.enrichAll(
+        report.records().stream().map(AggregateRecord::sourceIp).distinct().toList());
+    try (ReportWriter writer = ReportWriter.create(format, sink, out, lookup)) {
       renderers = ThreadLocal.withInitial(writer::newRenderer);
       ArrayDeque<Future<List<Object>>> pending = new ArrayDeque<>();
       for (Path f : files) {
@@ -95,6 +119,9 @@ final class ParseCommand implements Callable<Integer> {
       }
     } finally {
       pool.shutdownNow();
+      if (enricher != null) {
+        enricher.close();
+      }
       if (out == null) {
         System.out.flush();
       } else {
@@ -106,6 +133,12 @@ final class ParseCommand implements Callable<Integer> {
           + (tally.failed > 0 ? "; " + tally.failed + " input(s) failed" : ""));
     }
     return tally.failed == 0 ? 0 : 1;
+  }
+
+  private SourceEnricher enricher() throws dev.vigie.enrich.InvalidIpDatabaseException {
+    EnrichOptions options = EnrichOptions.defaults().withReverseDns(!noReverseDns);
+    return new SourceEnricher(options, noReverseDns ? null : dnsOptions.client(),
+        IpDatabase.open(ipDatabases), SenderCatalogue.bundled(), PublicSuffixes.bundled());
   }
 
   private static final long STREAM_ABOVE_BYTES = 32L * 1024 * 1024;

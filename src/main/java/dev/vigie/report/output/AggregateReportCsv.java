@@ -20,6 +20,15 @@ public final class AggregateReportCsv {
       "dkim_results", "spf_domains", "spf_scopes", "spf_results", "origin");
 
   private final Timestamps ts = new Timestamps();
+  private final SourceLookup lookup;
+
+  public AggregateReportCsv() {
+    this(SourceLookup.NONE);
+  }
+
+  public AggregateReportCsv(SourceLookup lookup) {
+    this.lookup = lookup;
+  }
 
   public static List<String> header() {
     return HEADER;
@@ -29,7 +38,9 @@ public final class AggregateReportCsv {
     ReportMetadata m = r.metadata();
     PolicyPublished p = r.policy();
     List<List<String>> rows = new ArrayList<>(r.records().size());
+    java.util.Map<String, dev.vigie.enrich.SourceInfo> sources = lookup.sources(r);
     for (AggregateRecord rec : r.records()) {
+      dev.vigie.enrich.SourceInfo info = sources.get(rec.sourceIp());
       List<String> row = new ArrayList<>(HEADER.size());
       row.add(r.xmlSchema());
       row.add(m.orgName());
@@ -51,11 +62,11 @@ public final class AggregateReportCsv {
       row.add(p.testing());
       row.add(p.discoveryMethod());
       row.add(rec.sourceIp());
-      row.add(null);
-      row.add(null);
-      row.add(null);
-      row.add(null);
-      row.add(null);
+      row.add(info == null ? null : info.country());
+      row.add(info == null ? null : info.reverseDns());
+      row.add(info == null ? null : info.baseDomain());
+      row.add(info == null || info.sender() == null ? null : info.sender().name());
+      row.add(info == null || info.sender() == null ? null : info.sender().category().id());
       row.add(Long.toString(rec.count()));
       row.add(Boolean.toString(rec.spfAligned()));
       row.add(Boolean.toString(rec.dkimAligned()));

@@ -2,6 +2,7 @@ package dev.vigie.report.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import dev.vigie.enrich.SourceInfo;
 import dev.vigie.report.aggregate.AggregateRecord;
 import dev.vigie.report.aggregate.AggregateReport;
 import dev.vigie.report.aggregate.PolicyPublished;
@@ -73,8 +74,18 @@ public final class AggregateReportJson {
   private static final SerializedString K_XML_SCHEMA = new SerializedString("xml_schema");
 
   private final Timestamps ts = new Timestamps();
+  private final SourceLookup lookup;
+
+  public AggregateReportJson() {
+    this(SourceLookup.NONE);
+  }
+
+  public AggregateReportJson(SourceLookup lookup) {
+    this.lookup = lookup;
+  }
 
   public void write(JsonGenerator g, AggregateReport r) throws IOException {
+    java.util.Map<String, SourceInfo> sources = lookup.sources(r);
     g.writeStartObject();
     str(g, K_XML_SCHEMA, r.xmlSchema());
     str(g, K_XML_NAMESPACE, r.xmlNamespace());
@@ -110,7 +121,7 @@ public final class AggregateReportJson {
     g.writeEndObject();
     g.writeFieldName(K_RECORDS); g.writeStartArray();
     for (AggregateRecord rec : r.records()) {
-      record(g, rec);
+      record(g, rec, sources.get(rec.sourceIp()));
     }
     g.writeEndArray();
     str(g, K_ORIGIN, r.origin());
@@ -122,15 +133,16 @@ public final class AggregateReportJson {
     g.writeEndObject();
   }
 
-  private void record(JsonGenerator g, AggregateRecord r) throws IOException {
+  private void record(JsonGenerator g, AggregateRecord r, @Nullable SourceInfo info)
+      throws IOException {
     g.writeStartObject();
     g.writeFieldName(K_SOURCE); g.writeStartObject();
     str(g, K_IP_ADDRESS, r.sourceIp());
-    g.writeFieldName(K_COUNTRY); g.writeNull();
-    g.writeFieldName(K_REVERSE_DNS); g.writeNull();
-    g.writeFieldName(K_BASE_DOMAIN); g.writeNull();
-    g.writeFieldName(K_NAME); g.writeNull();
-    g.writeFieldName(K_TYPE); g.writeNull();
+    str(g, K_COUNTRY, info == null ? null : info.country());
+    str(g, K_REVERSE_DNS, info == null ? null : info.reverseDns());
+    str(g, K_BASE_DOMAIN, info == null ? null : info.baseDomain());
+    str(g, K_NAME, info == null || info.sender() == null ? null : info.sender().name());
+    str(g, K_TYPE, info == null || info.sender() == null ? null : info.sender().category().id());
     g.writeEndObject();
     g.writeFieldName(K_COUNT); g.writeNumber(r.count());
     g.writeFieldName(K_ALIGNMENT); g.writeStartObject();

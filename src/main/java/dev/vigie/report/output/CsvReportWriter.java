@@ -21,20 +21,24 @@ import org.jspecify.annotations.Nullable;
 final class CsvReportWriter implements ReportWriter {
   private final OutputStream main;
   private final @Nullable Path outFile;
-  private final Renderer renderer = newRenderer();
+  private final SourceLookup lookup;
+  private final Renderer renderer;
   private @Nullable OutputStream failures;
   private @Nullable OutputStream tls;
   private int skipped;
 
-  CsvReportWriter(OutputStream out, @Nullable Path outFile) throws IOException {
+  CsvReportWriter(OutputStream out, @Nullable Path outFile, SourceLookup lookup)
+      throws IOException {
     this.main = out;
     this.outFile = outFile;
+    this.lookup = lookup;
+    this.renderer = newRenderer();
     main.write(header(AggregateReportCsv.header()));
   }
 
   @Override
   public Renderer newRenderer() {
-    AggregateReportCsv aggregate = new AggregateReportCsv();
+    AggregateReportCsv aggregate = new AggregateReportCsv(lookup);
     return r -> {
       StringWriter w = new StringWriter(4096);
       List<List<String>> rows;

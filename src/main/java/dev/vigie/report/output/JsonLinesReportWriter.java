@@ -11,15 +11,18 @@ import java.io.OutputStream;
  */
 final class JsonLinesReportWriter implements ReportWriter {
   private final OutputStream out;
-  private final Renderer renderer = newRenderer();
+  private final SourceLookup lookup;
+  private final Renderer renderer;
 
-  JsonLinesReportWriter(OutputStream out) {
+  JsonLinesReportWriter(OutputStream out, SourceLookup lookup) {
     this.out = out;
+    this.lookup = lookup;
+    this.renderer = newRenderer();
   }
 
   @Override
   public Renderer newRenderer() {
-    ReportJson json = new ReportJson();
+    ReportJson json = new ReportJson(lookup);
     ByteArrayBuilder buf = new ByteArrayBuilder(64 * 1024);
     return r -> {
       buf.reset();

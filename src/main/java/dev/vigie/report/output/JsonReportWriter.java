@@ -16,19 +16,22 @@ import java.nio.charset.StandardCharsets;
 final class JsonReportWriter implements ReportWriter {
   private static final byte[] SEPARATOR = ",\n".getBytes(StandardCharsets.US_ASCII);
   private final OutputStream out;
-  private final Renderer renderer = newRenderer();
+  private final SourceLookup lookup;
+  private final Renderer renderer;
   private final ByteArrayOutputStream failures = new ByteArrayOutputStream();
   private final ByteArrayOutputStream tls = new ByteArrayOutputStream();
   private boolean firstAggregate = true;
 
-  JsonReportWriter(OutputStream out) throws IOException {
+  JsonReportWriter(OutputStream out, SourceLookup lookup) throws IOException {
     this.out = out;
+    this.lookup = lookup;
+    this.renderer = newRenderer();
     out.write("{\"aggregate_reports\": [\n".getBytes(StandardCharsets.US_ASCII));
   }
 
   @Override
   public Renderer newRenderer() {
-    ReportJson json = new ReportJson();
+    ReportJson json = new ReportJson(lookup);
     ByteArrayBuilder buf = new ByteArrayBuilder(64 * 1024);
     return r -> {
       buf.reset();

@@ -16,7 +16,11 @@ final class ReportJson {
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
       .build();
 
-  private final AggregateReportJson aggregate = new AggregateReportJson();
+  private final AggregateReportJson aggregate;
+
+  ReportJson(SourceLookup lookup) {
+    this.aggregate = new AggregateReportJson(lookup);
+  }
 
   static JsonGenerator generator(OutputStream out) throws IOException {
     return FACTORY.createGenerator(out);

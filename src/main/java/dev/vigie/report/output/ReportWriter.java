@@ -45,10 +45,16 @@ public interface ReportWriter extends Closeable {
    */
   static ReportWriter create(Format format, OutputStream out, @Nullable Path outFile)
       throws IOException {
+    return create(format, out, outFile, SourceLookup.NONE);
+  }
+
+  /** @param lookup fills the source fields (country, reverse_dns, base_domain, name, type) */
+  static ReportWriter create(Format format, OutputStream out, @Nullable Path outFile,
+      SourceLookup lookup) throws IOException {
     return switch (format) {
-      case json -> new JsonReportWriter(out);
-      case jsonl -> new JsonLinesReportWriter(out);
-      case csv -> new CsvReportWriter(out, outFile);
+      case json -> new JsonReportWriter(out, lookup);
+      case jsonl -> new JsonLinesReportWriter(out, lookup);
+      case csv -> new CsvReportWriter(out, outFile, lookup);
     };
   }
 }
