@@ -42,6 +42,7 @@ public final class Store implements AutoCloseable {
           // Never download extensions at run time (no network on servers; reproducible).
           s.execute("SET autoinstall_known_extensions = false");
           s.execute("SET autoload_known_extensions = false");
+          s.execute("SET checkpoint_threshold = '256MB'");
         }
       }
       migrate(location, c);
