@@ -75,6 +75,14 @@ class ReceiveAcrossSourcesIT {
             .redirectOutput(dir.resolve("swaks.log").toFile()).start();
         assertThat(swaks.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(swaks.exitValue()).as(Files.readString(dir.resolve("swaks.log"))).isZero();
+
+        // While the receiver holds the embedded store, another command says so and stops.
+        Path busyLog = dir.resolve("busy.log");
+        Process busy = vigie(busyLog, "status", "--data", data.toString());
+        assertThat(busy.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(busy.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(busyLog)).contains("is in use by another Vigie process")
+            .doesNotContain("\tat ");
       } finally {
         receive.destroy(); // SIGTERM: the receiver closes the store cleanly
         assertThat(receive.waitFor(60, TimeUnit.SECONDS)).isTrue();
