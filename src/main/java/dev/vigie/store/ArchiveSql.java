@@ -83,8 +83,23 @@ final class ArchiveSql {
   static void insertAll(Connection c, StoreLocation.Engine engine, long tenant,
       List<String> shas, List<byte[]> raws, List<Source> sources) throws SQLException {
     if (engine == StoreLocation.Engine.POSTGRESQL) {
-      for (int i = 0; i < shas.size(); i++) {
-        insert(c, tenant, shas.get(i), raws.get(i), sources.get(i));
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_message (tenant_id, sha256,"
+          + " size_bytes, content, content_encoding, source_kind, source_name, received_at)"
+          + " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+        for (int i = 0; i < shas.size(); i++) {
+          byte[] raw = raws.get(i);
+          boolean compressed = alreadyCompressed(raw);
+          ps.setLong(1, tenant);
+          ps.setString(2, shas.get(i));
+          ps.setLong(3, raw.length);
+          ps.setBytes(4, compressed ? raw : gzip(raw));
+          ps.setString(5, compressed ? "identity" : "gzip");
+          ps.setString(6, sources.get(i).kind().name());
+          ps.setString(7, sources.get(i).name());
+          ps.setObject(8, LocalDateTime.ofInstant(sources.get(i).receivedAt(), ZoneOffset.UTC));
+          ps.addBatch();
+        }
+        ps.executeBatch(); // one round trip per batch, not per message
       }
       return;
     }

@@ -245,33 +245,42 @@ public final class Ingestor implements RawSink {
         }
       }
       long[] seqs = ReportSql.nextSeqs(c, store.engine(), fresh.size());
-      List<RecordLoader.Row> rows = new ArrayList<>();
-      org.duckdb.DuckDBAppender reports = store.engine() == StoreLocation.Engine.DUCKDB
-          ? DuckBulk.appender(c, "aggregate_report") : null;
-      try {
-        for (int k = 0; k < fresh.size(); k++) {
-          int i = fresh.get(k);
-          AggregateReport a = aggregates.get(i);
-          String sha = aggregateShas.get(i);
-          Long client = router.clientFor(a.policy().domain());
-          if (reports != null) {
-            DuckBulk.report(reports, tenant, seqs[k], a, client, sha, now);
-          } else if (!ReportSql.insertAggregate(c, tenant, seqs[k], a, client, sha, now)) {
-            // PostgreSQL only: another Vigie process stored it meanwhile
-            ReportSql.duplicate(c, tenant, "aggregate", ReportSql.aggregateKey(a), sha, now);
-            counts.get(sha)[1]++;
-            continue;
-          }
-          counts.get(sha)[0]++;
-          int n = 0;
-          for (AggregateRecord r : a.records()) {
-            rows.add(new RecordLoader.Row(tenant, seqs[k], n++, a.policy().domain(), r));
-            rollups.add(a.policy().domain(), r);
+      List<AggregateReport> freshReports = new ArrayList<>(fresh.size());
+      List<Long> clients = new ArrayList<>(fresh.size());
+      List<String> freshShas = new ArrayList<>(fresh.size());
+      for (int i : fresh) {
+        freshReports.add(aggregates.get(i));
+        clients.add(router.clientFor(aggregates.get(i).policy().domain()));
+        freshShas.add(aggregateShas.get(i));
+      }
+      boolean[] stored;
+      if (store.engine() == StoreLocation.Engine.DUCKDB) {
+        // One writing process: the duplicate query above is exact, the Appender can't conflict.
+        try (org.duckdb.DuckDBAppender reports = DuckBulk.appender(c, "aggregate_report")) {
+          for (int k = 0; k < freshReports.size(); k++) {
+            DuckBulk.report(reports, tenant, seqs[k], freshReports.get(k), clients.get(k),
+                freshShas.get(k), now);
           }
         }
-      } finally {
-        if (reports != null) {
-          reports.close();
+        stored = new boolean[freshReports.size()];
+        java.util.Arrays.fill(stored, true);
+      } else {
+        stored = ReportSql.insertAggregates(c, tenant, seqs, freshReports, clients, freshShas, now);
+      }
+      List<RecordLoader.Row> rows = new ArrayList<>();
+      for (int k = 0; k < freshReports.size(); k++) {
+        AggregateReport a = freshReports.get(k);
+        String sha = freshShas.get(k);
+        if (!stored[k]) {
+          ReportSql.duplicate(c, tenant, "aggregate", ReportSql.aggregateKey(a), sha, now);
+          counts.get(sha)[1]++;
+          continue;
+        }
+        counts.get(sha)[0]++;
+        int n = 0;
+        for (AggregateRecord r : a.records()) {
+          rows.add(new RecordLoader.Row(tenant, seqs[k], n++, a.policy().domain(), r));
+          rollups.add(a.policy().domain(), r);
         }
       }
       RecordLoader.load(c, store.engine(), rows);

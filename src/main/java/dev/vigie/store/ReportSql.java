@@ -80,31 +80,66 @@ final class ReportSql {
     return found;
   }
 
-  /** Inserts the report header; false when this report is already stored (a duplicate). */
-  static boolean insertAggregate(Connection c, long tenant, long seq, AggregateReport r,
-      @Nullable Long client, String sha, LocalDateTime now) throws SQLException {
+  /**
+   * PostgreSQL: inserts the report headers in one batch; result[i] is false where the report was
+   * already stored (another Vigie process won the race: ON CONFLICT DO NOTHING counted 0).
+   */
+  static boolean[] insertAggregates(Connection c, long tenant, long[] seqs,
+      java.util.List<AggregateReport> reports, java.util.List<@Nullable Long> clients,
+      java.util.List<String> shas, LocalDateTime now) throws SQLException {
+    boolean[] stored = new boolean[reports.size()];
+    if (reports.isEmpty()) {
+      return stored;
+    }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO aggregate_report (tenant_id,"
         + " report_seq, org_name, report_id, policy_domain, client_id, begin_at, end_at, policy_p,"
         + " policy_sp, record_total, message_total, raw_sha256, origin, warnings, stored_at)"
         + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
-      ps.setLong(1, tenant);
-      ps.setLong(2, seq);
-      ps.setString(3, r.metadata().orgName());
-      ps.setString(4, r.metadata().reportId());
-      ps.setString(5, r.policy().domain());
-      setLong(ps, 6, client);
-      ps.setObject(7, utc(r.metadata().begin()));
-      ps.setObject(8, utc(r.metadata().end()));
-      ps.setString(9, r.policy().p());
-      ps.setString(10, r.policy().sp());
-      ps.setInt(11, r.records().size());
-      ps.setLong(12, r.messageCount());
-      ps.setString(13, sha);
-      ps.setString(14, r.origin());
-      ps.setString(15, r.warnings().isEmpty() ? null : String.join("\n", r.warnings()));
-      ps.setObject(16, now);
-      return ps.executeUpdate() == 1;
+      for (int i = 0; i < reports.size(); i++) {
+        AggregateReport r = reports.get(i);
+        ps.setLong(1, tenant);
+        ps.setLong(2, seqs[i]);
+        ps.setString(3, r.metadata().orgName());
+        ps.setString(4, r.metadata().reportId());
+        ps.setString(5, r.policy().domain());
+        setLong(ps, 6, clients.get(i));
+        ps.setObject(7, utc(r.metadata().begin()));
+        ps.setObject(8, utc(r.metadata().end()));
+        ps.setString(9, r.policy().p());
+        ps.setString(10, r.policy().sp());
+        ps.setInt(11, r.records().size());
+        ps.setLong(12, r.messageCount());
+        ps.setString(13, shas.get(i));
+        ps.setString(14, r.origin());
+        ps.setString(15, r.warnings().isEmpty() ? null : String.join("\n", r.warnings()));
+        ps.setObject(16, now);
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
+    // Which rows went in: update counts are unreliable (reWriteBatchedInserts reports "no
+    // info"), and a report another process stored meanwhile kept its own sequence number.
+    java.util.Set<Long> ours = new java.util.HashSet<>();
+    for (int from = 0; from < seqs.length; from += 1000) {
+      int to = Math.min(seqs.length, from + 1000);
+      String marks = String.join(",", java.util.Collections.nCopies(to - from, "?"));
+      try (PreparedStatement ps = c.prepareStatement("SELECT report_seq FROM aggregate_report"
+          + " WHERE tenant_id = ? AND report_seq IN (" + marks + ")")) {
+        ps.setLong(1, tenant);
+        for (int i = from; i < to; i++) {
+          ps.setLong(i - from + 2, seqs[i]);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ours.add(rs.getLong(1));
+          }
+        }
+      }
+    }
+    for (int i = 0; i < seqs.length; i++) {
+      stored[i] = ours.contains(seqs[i]);
+    }
+    return stored;
   }
 
   static boolean insertFailure(Connection c, long tenant, long seq, FailureReport f,
