@@ -36,6 +36,41 @@ final class InputFiles {
     return files;
   }
 
+  /**
+   * The same files as {@link #expand}, handed over one by one while the folders are still being
+   * read (each folder's entries in name order, depth first), so work can start at once.
+   */
+  static void forEach(List<Path> paths, java.util.function.Consumer<Path> action) {
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        throw new IllegalArgumentException(p + ": no such file or folder");
+      }
+    }
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        walk(p, action);
+      } else {
+        action.accept(p);
+      }
+    }
+  }
+
+  private static void walk(Path dir, java.util.function.Consumer<Path> action) {
+    List<Path> entries;
+    try (Stream<Path> list = Files.list(dir)) {
+      entries = list.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(dir + ": cannot list the folder", e);
+    }
+    for (Path e : entries) {
+      if (Files.isDirectory(e)) {
+        walk(e, action);
+      } else if (Files.isRegularFile(e) && isMailOrReport(e)) {
+        action.accept(e);
+      }
+    }
+  }
+
   private static boolean isMailOrReport(Path f) {
     Path parent = f.getParent();
     if (parent != null && parent.getFileName() != null

@@ -78,12 +78,11 @@ final class ParseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    List<Path> files;
-    try {
-      files = InputFiles.expand(paths);
-    } catch (IllegalArgumentException e) {
-      err.println("vigie: " + e.getMessage());
-      return 2;
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        err.println("vigie: " + p + ": no such file or folder");
+        return 2;
+      }
     }
     ReportExtractor extractor = new ReportExtractor(limitOptions.toLimits());
     OutputStream sink = out == null ? new BufferedOutputStream(System.out, 1 << 16)
@@ -97,23 +96,31 @@ final class ParseCommand implements Callable<Integer> {
     try (ReportWriter writer = ReportWriter.create(format, sink, out, lookup)) {
       renderers = ThreadLocal.withInitial(writer::newRenderer);
       ArrayDeque<Future<List<Object>>> pending = new ArrayDeque<>();
-      for (Path f : files) {
-        if (Files.size(f) > STREAM_ABOVE_BYTES) {
-          // A big mailbox is streamed straight to the output, never held whole.
-          while (!pending.isEmpty()) {
+      // Files are handed to the workers while the folders are still being listed.
+      InputFiles.forEach(paths, f -> {
+        try {
+          if (Files.size(f) > STREAM_ABOVE_BYTES) {
+            // A big mailbox is streamed straight to the output, never held whole.
+            while (!pending.isEmpty()) {
+              emit(await(pending.poll()), writer, err, tally);
+            }
+            try (InputStream in = Files.newInputStream(f)) {
+              extractor.extract(f.toString(), in,
+                  o -> emit(List.of(render(writer.defaultRenderer(), o)), writer, err, tally));
+            }
+            return;
+          }
+          pending.add(pool.submit(() -> parseFile(extractor, renderers.get(), f)));
+          if (pending.size() >= threads * 4) {
             emit(await(pending.poll()), writer, err, tally);
           }
-          try (InputStream in = Files.newInputStream(f)) {
-            extractor.extract(f.toString(), in,
-                o -> emit(List.of(render(writer.defaultRenderer(), o)), writer, err, tally));
-          }
-          continue;
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", e);
         }
-        pending.add(pool.submit(() -> parseFile(extractor, renderers.get(), f)));
-        if (pending.size() >= threads * 4) {
-          emit(await(pending.poll()), writer, err, tally);
-        }
-      }
+      });
       while (!pending.isEmpty()) {
         emit(await(pending.poll()), writer, err, tally);
       }
