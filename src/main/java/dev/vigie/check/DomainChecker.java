@@ -38,7 +38,6 @@ import java.util.List;
  * domains at once.
  */
 public final class DomainChecker {
-  private final DnsClient dns;
   private final DmarcChecker dmarc;
   private final SpfAnalyzer spf;
   private final DkimChecker dkim;
@@ -50,7 +49,6 @@ public final class DomainChecker {
   private final Clock clock;
 
   public DomainChecker(DnsClient dns, PolicyFetcher policies, LogoFetcher logos, Clock clock) {
-    this.dns = dns;
     this.dmarc = new DmarcChecker(dns);
     this.spf = new SpfAnalyzer(dns);
     this.dkim = new DkimChecker(dns);
@@ -124,9 +122,5 @@ public final class DomainChecker {
   private static TestOutcome decided(String id, CheckLevel level, boolean temporary, boolean pass) {
     return temporary ? new TestOutcome(id, level, TestOutcome.Status.UNKNOWN)
         : TestOutcome.of(id, level, pass);
-  }
-
-  DnsClient dns() {
-    return dns;
   }
 }
