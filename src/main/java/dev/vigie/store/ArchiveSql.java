@@ -42,24 +42,6 @@ final class ArchiveSql {
     return out;
   }
 
-  static void insert(Connection c, long tenant, String sha, byte[] raw, Source source)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_message (tenant_id, sha256,"
-        + " size_bytes, content, content_encoding, source_kind, source_name, received_at)"
-        + " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
-      boolean compressed = alreadyCompressed(raw);
-      ps.setLong(1, tenant);
-      ps.setString(2, sha);
-      ps.setLong(3, raw.length);
-      ps.setBytes(4, compressed ? raw : gzip(raw));
-      ps.setString(5, compressed ? "identity" : "gzip");
-      ps.setString(6, source.kind().name());
-      ps.setString(7, source.name());
-      ps.setObject(8, LocalDateTime.ofInstant(source.receivedAt(), ZoneOffset.UTC));
-      ps.executeUpdate();
-    }
-  }
-
   /** Marks messages processed, a few hundred per statement. */
   static void markProcessed(Connection c, long tenant, java.util.Collection<String> shas,
       LocalDateTime now) throws SQLException {

@@ -50,16 +50,8 @@ final class RecordLoader {
             .append(row.policyDomain()).append(r.sourceIp()).append(r.count())
             .append(r.disposition()).append(r.dkimEvaluated()).append(r.spfEvaluated())
             .append(r.dmarcPass()).append(r.headerFrom());
-        if (r.envelopeFrom() == null) {
-          a.appendNull();
-        } else {
-          a.append(r.envelopeFrom());
-        }
-        if (r.envelopeTo() == null) {
-          a.appendNull();
-        } else {
-          a.append(r.envelopeTo());
-        }
+        DuckBulk.nullable(a, r.envelopeFrom());
+        DuckBulk.nullable(a, r.envelopeTo());
         a.append(dkimDomains(r)).append(dkimSelectors(r)).append(dkimResults(r))
             .append(spfDomains(r)).append(spfResults(r))
             .append(LocalDateTime.ofInstant(r.intervalBegin(), ZoneOffset.UTC))
