@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param services its sources over {@code period} grouped by sending service
  * @param road the road to p=reject, judged on the last {@link RoadRules#windowDays()} days
  * @param lastReport the last day an aggregate report covers; null when none arrived
+ * @param aggregateReports aggregate reports covering days of the readiness window
  * @param failureReports failure (forensic) reports received over the period
  * @param tlsReports SMTP TLS reports over the period, with their session totals
  */

@@ -7,6 +7,7 @@ import dev.vigie.enrich.SenderCatalogue;
 import dev.vigie.store.DashboardSql;
 import dev.vigie.store.ReadPool;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +46,13 @@ public final class Insights {
   private final RoadRules rules;
   private final PublishedRecords dns;
   private final @Nullable String reportAddress;
+  private final ResultCache cache;
+
+  /**
+   * Report headers older than this are not read by the overview and client pages: a domain whose
+   * last report is older shows as having none. Keeps those pages off the bulk of the table.
+   */
+  static final int HISTORY_DAYS = 400;
 
   /**
    * @param dns the records known in DNS; a domain without one is judged on its reports' policy
@@ -53,6 +61,13 @@ public final class Insights {
    */
   public Insights(ReadPool pool, SenderCatalogue catalogue, OrganizationalDomains orgs,
       Clock clock, RoadRules rules, PublishedRecords dns, @Nullable String reportAddress) {
+    this(pool, catalogue, orgs, clock, rules, dns, reportAddress, Duration.ZERO);
+  }
+
+  private Insights(ReadPool pool, SenderCatalogue catalogue, OrganizationalDomains orgs,
+      Clock clock, RoadRules rules, PublishedRecords dns, @Nullable String reportAddress,
+      Duration ttl) {
+    this.cache = new ResultCache(ttl, clock);
     this.pool = pool;
     this.catalogue = catalogue;
     this.orgs = orgs;
@@ -66,6 +81,20 @@ public final class Insights {
   public static Insights of(ReadPool pool, Clock clock) {
     return new Insights(pool, SenderCatalogue.bundled(), PublicSuffixes.bundled(), clock,
         RoadRules.defaults(), PublishedRecords.none(), null);
+  }
+
+  /**
+   * The same facade keeping each answer for {@code ttl} (one computation at a time per question);
+   * see {@link ResultCache}. The web app uses this; call {@link #invalidate()} after storing new
+   * reports.
+   */
+  public Insights cached(Duration ttl) {
+    return new Insights(pool, catalogue, orgs, clock, rules, dns, reportAddress, ttl);
+  }
+
+  /** Forgets cached answers (after an ingest, an upload, a DNS check). */
+  public void invalidate() {
+    cache.clear();
   }
 
   public RoadRules rules() {
@@ -84,11 +113,11 @@ public final class Insights {
   /** The MSP overview: every client, its domains by stage, the last window, silent reporters. */
   public MspOverview overview(long tenant) {
     Period w = window();
-    return pool.read(c -> {
+    return cache.get(List.of("overview", tenant, w), () -> pool.read(c -> {
       List<DashboardSql.ClientRow> clients = DashboardSql.clients(c, tenant);
       List<DashboardSql.DomainRow> domains = DashboardSql.domains(c, tenant, null);
-      Map<String, DashboardSql.ReportFacts> facts =
-          DashboardSql.reportFacts(c, pool.engine(), tenant, null, null);
+      Map<String, DashboardSql.ReportFacts> facts = DashboardSql.reportFacts(c, pool.engine(),
+          tenant, null, null, today().minusDays(HISTORY_DAYS));
       Map<String, DashboardSql.DomainTotals> totals =
           DashboardSql.domainTotals(c, tenant, null, w.from(), w.to());
       List<ClientSummary> summaries = new ArrayList<>();
@@ -112,21 +141,21 @@ public final class Insights {
           .toList();
       return new MspOverview(w, StageCounts.of(allStages), messages, pass,
           Compliance.percent(pass, messages), failing, summaries, stopped);
-    });
+    }));
   }
 
   /** A client's page over {@code period}; empty when the tenant has no such client. */
   public Optional<ClientView> client(long tenant, long clientId, Period period) {
     Period w = window();
-    return pool.read(c -> {
+    return cache.get(List.of("client", tenant, clientId, period, w), () -> pool.read(c -> {
       Optional<DashboardSql.ClientRow> client = DashboardSql.clients(c, tenant).stream()
           .filter(x -> x.clientId() == clientId).findFirst();
       if (client.isEmpty()) {
         return Optional.empty();
       }
       List<DashboardSql.DomainRow> domains = DashboardSql.domains(c, tenant, clientId);
-      Map<String, DashboardSql.ReportFacts> facts =
-          DashboardSql.reportFacts(c, pool.engine(), tenant, clientId, null);
+      Map<String, DashboardSql.ReportFacts> facts = DashboardSql.reportFacts(c, pool.engine(),
+          tenant, clientId, null, today().minusDays(HISTORY_DAYS));
       Map<String, DashboardSql.DomainTotals> totals =
           DashboardSql.domainTotals(c, tenant, clientId, w.from(), w.to());
       List<DomainSummary> ds = domains.stream()
@@ -135,20 +164,25 @@ public final class Insights {
           DashboardSql.daily(c, tenant, clientId, null, period.from(), period.to()));
       return Optional.of(new ClientView(clientId, client.get().name(), period, compliance,
           StageCounts.of(ds.stream().map(DomainSummary::stage).toList()), ds));
-    });
+    }));
   }
 
   /** A domain's page over {@code period}; empty when no client of the tenant owns it. */
   public Optional<DomainView> domain(long tenant, String domain, Period period) {
     String d = normalize(domain);
     Period w = window();
-    return pool.read(c -> {
+    return cache.get(List.of("domain", tenant, d, period, w), () -> pool.read(c -> {
       Optional<DashboardSql.DomainRow> row = DashboardSql.domain(c, tenant, d);
       if (row.isEmpty()) {
-        return Optional.empty();
+        return Optional.<DomainView>empty();
       }
-      DashboardSql.ReportFacts facts =
-          DashboardSql.reportFacts(c, pool.engine(), tenant, null, d).get(d);
+      // Recent reports first (a small part of the table); the whole history only when none.
+      DashboardSql.ReportFacts recent = DashboardSql.reportFacts(c, pool.engine(), tenant, null,
+          d, w.from()).get(d);
+      DashboardSql.ReportFacts facts = recent;
+      if (facts == null) {
+        facts = DashboardSql.reportFacts(c, pool.engine(), tenant, null, d, null).get(d);
+      }
       List<DailyRow> daily = DashboardSql.daily(c, tenant, null, d,
           min(period.from(), w.from()), max(period.to(), w.to()));
       List<SourceRow> sources = DashboardSql.sources(c, tenant, d, period.from(), period.to());
@@ -162,9 +196,9 @@ public final class Insights {
       LocalDate last = facts == null ? null : facts.lastEnd().toLocalDate();
       return Optional.of(new DomainView(d, row.get().clientId(), row.get().clientName(), period,
           Compliance.of(period, daily), services, road, last, stopped(last),
-          facts == null ? 0 : facts.reports(), other.failureReports(), other.tlsReports(),
+          recent == null ? 0 : recent.reports(), other.failureReports(), other.tlsReports(),
           other.tlsSuccess(), other.tlsFailure()));
-    });
+    }));
   }
 
   /** The road to p=reject of a domain, judged on the readiness window. */
