@@ -64,7 +64,7 @@ public final class Store implements AutoCloseable {
       if (location.engine() == Engine.DUCKDB) {
         Path dir = location.dataDir();
         Files.createDirectories(dir);
-        return DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("vigie.duckdb"),
+        return DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(StoreLocation.DUCKDB_FILE),
             new Properties());
       }
       return DriverManager.getConnection(location.jdbcUrl());

@@ -186,6 +186,24 @@ class IngestPipelineTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(StoreLocation.Engine.class)
+  void selectorsSeenInReports_mostMessagesFirst(StoreLocation.Engine engine) throws Exception {
+    try (Store s = open(engine)) {
+      Ingestor in = ingestor(s);
+      in.ingest(Samples.bytes("extract_report/nice-input.xml"),
+          new Source(Source.Kind.FILE, "nice-input.xml", Instant.now()));
+      in.ingest(awkwardReport("r9"), new Source(Source.Kind.FILE, "awkward.xml", Instant.now()));
+      // nice-input.xml (June 2024): example.com signs with "google" (2,613 messages) and
+      // "awbr2…" (413); amazonses.com's selector is not example.com's. The awkward report's
+      // signature is for another domain (x,y.example), so it names none for example.com
+      assertThat(SelectorSql.seen(s, "Example.com", 365 * 100, 20))
+          .containsExactly("google", "awbr2rp4egb35wbg4umq4e5dcoe5kc4n");
+      assertThat(SelectorSql.seen(s, "example.com", 90, 20)).isEmpty(); // too old
+      assertThat(SelectorSql.seen(s, "other.example", 365 * 100, 20)).isEmpty();
+    }
+  }
+
   private static Ingestor.Item item(byte[] raw, String name) {
     return new Ingestor.Item(raw, new Source(Source.Kind.FILE, name, Instant.now()));
   }
