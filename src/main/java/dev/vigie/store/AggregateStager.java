@@ -79,7 +79,7 @@ final class AggregateStager {
         .text(a.policy().p()).text(a.policy().sp()).num(a.records().size())
         .num(a.messageCount()).text(sha).text(a.origin())
         .text(a.warnings().isEmpty() ? null : String.join("\n", a.warnings())).time(now).end();
-    return new StagedAggregate(a, ReportSql.aggregateKey(a), sha, now, header.toBytes(), records.toBytes(),
+    return new StagedAggregate(StagedAggregate.Head.of(a), ReportSql.aggregateKey(a), sha, now, header.toBytes(), records.toBytes(),
         Arrays.copyOf(ends, n));
   }
 

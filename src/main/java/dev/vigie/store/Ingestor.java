@@ -1,5 +1,7 @@
 package dev.vigie.store;
 
+import dev.vigie.dns.psl.MemoizedOrganizationalDomains;
+import dev.vigie.dns.psl.OrganizationalDomains;
 import dev.vigie.dns.psl.PublicSuffixes;
 import dev.vigie.enrich.EnrichOptions;
 import dev.vigie.enrich.IpDatabase;
@@ -70,9 +72,10 @@ public final class Ingestor implements RawSink {
     this.store = store;
     this.extractor = extractor;
     this.clock = clock;
+    OrganizationalDomains orgDomains =
+        new MemoizedOrganizationalDomains(PublicSuffixes.bundled(), 100_000);
     this.stager = new AggregateStager(tenant, enricher,
-        new SourceClassifier(SenderCatalogue.bundled(), PublicSuffixes.bundled()),
-        PublicSuffixes.bundled());
+        new SourceClassifier(SenderCatalogue.bundled(), orgDomains), orgDomains);
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
       Thread t = new Thread(r, "vigie-ingest-" + n.incrementAndGet());
@@ -412,7 +415,7 @@ public final class Ingestor implements RawSink {
         return;
       }
       Set<String> seen = ReportSql.existingAggregates(c, store.engine(), tenant,
-          aggregates.stream().map(StagedAggregate::report).toList());
+          aggregates.stream().map(a -> a.head().reportId()).toList());
       List<StagedAggregate> fresh = new ArrayList<>();
       List<String> freshShas = new ArrayList<>();
       for (int i = 0; i < aggregates.size(); i++) {
@@ -426,7 +429,7 @@ public final class Ingestor implements RawSink {
       long[] seqs = ReportSql.nextSeqs(c, store.engine(), fresh.size());
       List<Long> clients = new ArrayList<>(fresh.size());
       for (StagedAggregate a : fresh) {
-        clients.add(router.clientFor(a.report().policy().domain()));
+        clients.add(router.clientFor(a.head().domain()));
       }
       boolean[] stored = ReportSql.insertAggregates(c, store.engine(), store.scratchDir(), tenant,
           seqs, fresh, clients);

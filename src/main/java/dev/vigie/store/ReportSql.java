@@ -57,10 +57,9 @@ final class ReportSql {
 
   /** Which of these aggregate reports are already stored (keys as {@link #aggregateKey}). */
   static java.util.Set<String> existingAggregates(Connection c, StoreLocation.Engine engine,
-      long tenant, java.util.List<AggregateReport> reports) throws SQLException {
+      long tenant, java.util.List<String> reportIds) throws SQLException {
     java.util.Set<String> found = new java.util.HashSet<>();
-    java.util.List<String> ids = reports.stream().map(r -> r.metadata().reportId()).distinct()
-        .toList();
+    java.util.List<String> ids = reportIds.stream().distinct().toList();
     java.util.List<String> listed = ids.stream().filter(ValueList::fits).toList();
     String byId = "SELECT org_name, report_id, policy_domain FROM aggregate_report"
         + " WHERE tenant_id = ? AND report_id ";
@@ -154,22 +153,22 @@ final class ReportSql {
         + " policy_sp, record_total, message_total, raw_sha256, origin, warnings, stored_at)"
         + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
       for (int i = 0; i < reports.size(); i++) {
-        AggregateReport r = reports.get(i).report();
+        StagedAggregate.Head r = reports.get(i).head();
         ps.setLong(1, tenant);
         ps.setLong(2, seqs[i]);
-        ps.setString(3, r.metadata().orgName());
-        ps.setString(4, r.metadata().reportId());
-        ps.setString(5, r.policy().domain());
+        ps.setString(3, r.orgName());
+        ps.setString(4, r.reportId());
+        ps.setString(5, r.domain());
         setLong(ps, 6, clients.get(i));
-        ps.setObject(7, utc(r.metadata().begin()));
-        ps.setObject(8, utc(r.metadata().end()));
-        ps.setString(9, r.policy().p());
-        ps.setString(10, r.policy().sp());
-        ps.setInt(11, r.records().size());
-        ps.setLong(12, r.messageCount());
+        ps.setObject(7, utc(r.begin()));
+        ps.setObject(8, utc(r.end()));
+        ps.setString(9, r.p());
+        ps.setString(10, r.sp());
+        ps.setInt(11, r.recordTotal());
+        ps.setLong(12, r.messageTotal());
         ps.setString(13, reports.get(i).sha());
         ps.setString(14, r.origin());
-        ps.setString(15, r.warnings().isEmpty() ? null : String.join("\n", r.warnings()));
+        ps.setString(15, r.warnings());
         ps.setObject(16, reports.get(i).storedAt());
         ps.addBatch();
       }

@@ -1,6 +1,8 @@
 package dev.vigie.store;
 
 import dev.vigie.report.aggregate.AggregateReport;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 
 /**
@@ -12,5 +14,21 @@ import java.time.LocalDateTime;
  * @param records one row per record from {@code tenant_id} on, ending at {@code recordEnds[i]}
  */
 record StagedAggregate(
-    AggregateReport report, String key, String sha, LocalDateTime storedAt, byte[] header,
-    byte[] records, int[] recordEnds) {}
+    Head head, String key, String sha, LocalDateTime storedAt, byte[] header,
+    byte[] records, int[] recordEnds) {
+
+  /**
+   * What the writer needs of the report besides the rendered rows: its identity and header
+   * fields. The parsed records are not kept, so they die young once rendered.
+   */
+  record Head(String orgName, String reportId, String domain, Instant begin, Instant end,
+      @Nullable String p, @Nullable String sp, int recordTotal, long messageTotal, String origin,
+      @Nullable String warnings) {
+    static Head of(AggregateReport r) {
+      return new Head(r.metadata().orgName(), r.metadata().reportId(), r.policy().domain(),
+          r.metadata().begin(), r.metadata().end(), r.policy().p(), r.policy().sp(),
+          r.records().size(), r.messageCount(), r.origin(),
+          r.warnings().isEmpty() ? null : String.join("\n", r.warnings()));
+    }
+  }
+}

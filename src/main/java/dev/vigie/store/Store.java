@@ -121,6 +121,18 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** DuckDB: how many threads it may use for this process (no effect on PostgreSQL). */
+  public void limitEngineThreads(int threads) {
+    if (engine() != Engine.DUCKDB) {
+      return;
+    }
+    try (Statement s = connection.createStatement()) {
+      s.execute("SET threads = " + Math.max(1, threads));
+    } catch (SQLException e) {
+      throw new StoreException(location.describe() + ": cannot set threads: " + e.getMessage(), e);
+    }
+  }
+
   public StoreLocation location() {
     return location;
   }
