@@ -1,5 +1,6 @@
 package dev.vigie.cli;
 
+import java.nio.file.attribute.BasicFileAttributes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,22 +41,29 @@ final class InputFiles {
    * The same files as {@link #expand}, handed over one by one while the folders are still being
    * read (each folder's entries in name order, depth first), so work can start at once.
    */
-  static void forEach(List<Path> paths, java.util.function.Consumer<Path> action) {
+  static void forEach(List<Path> paths, Action action) {
     for (Path p : paths) {
       if (!Files.exists(p)) {
         throw new IllegalArgumentException(p + ": no such file or folder");
       }
     }
     for (Path p : paths) {
-      if (Files.isDirectory(p)) {
+      BasicFileAttributes a = attributes(p);
+      if (a != null && a.isDirectory()) {
         walk(p, action);
       } else {
-        action.accept(p);
+        action.accept(p, a == null ? -1 : a.size());
       }
     }
   }
 
-  private static void walk(Path dir, java.util.function.Consumer<Path> action) {
+  /** A file to read, with its size as listed (-1 when it could not be read). */
+  @FunctionalInterface
+  interface Action {
+    void accept(Path file, long size);
+  }
+
+  private static void walk(Path dir, Action action) {
     List<Path> entries;
     try (Stream<Path> list = Files.list(dir)) {
       entries = list.sorted().toList();
@@ -63,11 +71,24 @@ final class InputFiles {
       throw new UncheckedIOException(dir + ": cannot list the folder", e);
     }
     for (Path e : entries) {
-      if (Files.isDirectory(e)) {
-        walk(e, action);
-      } else if (Files.isRegularFile(e) && isMailOrReport(e)) {
-        action.accept(e);
+      BasicFileAttributes a = attributes(e); // one stat per entry: type and size together
+      if (a == null) {
+        continue;
       }
+      if (a.isDirectory()) {
+        walk(e, action);
+      } else if (a.isRegularFile() && isMailOrReport(e)) {
+        action.accept(e, a.size());
+      }
+    }
+  }
+
+  private static java.nio.file.attribute.@org.jspecify.annotations.Nullable BasicFileAttributes
+      attributes(Path p) {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class);
+    } catch (IOException e) {
+      return null; // vanished or unreadable: reading it will say which
     }
   }
 

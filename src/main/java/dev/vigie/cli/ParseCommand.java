@@ -97,9 +97,9 @@ final class ParseCommand implements Callable<Integer> {
       renderers = ThreadLocal.withInitial(writer::newRenderer);
       ArrayDeque<Future<List<Object>>> pending = new ArrayDeque<>();
       // Files are handed to the workers while the folders are still being listed.
-      InputFiles.forEach(paths, f -> {
+      InputFiles.forEach(paths, (f, listedSize) -> {
         try {
-          if (Files.size(f) > STREAM_ABOVE_BYTES) {
+          if (listedSize > STREAM_ABOVE_BYTES) {
             // A big mailbox is streamed straight to the output, never held whole.
             while (!pending.isEmpty()) {
               emit(await(pending.poll()), writer, err, tally);
@@ -110,8 +110,8 @@ final class ParseCommand implements Callable<Integer> {
             }
             return;
           }
-          pending.add(pool.submit(() -> parseFile(extractor, renderers.get(), f)));
-          if (pending.size() >= threads * 4) {
+          pending.add(pool.submit(() -> parseFile(extractor, renderers.get(), f, listedSize)));
+          if (pending.size() >= threads * 64) { // deep enough that one big report never idles the other workers
             emit(await(pending.poll()), writer, err, tally);
           }
         } catch (IOException e) {
@@ -187,10 +187,10 @@ final class ParseCommand implements Callable<Integer> {
 
   /** Parses and renders one file on a worker thread. */
   private static List<Object> parseFile(ReportExtractor extractor, ReportWriter.Renderer renderer,
-      Path f) {
+      Path f, long listedSize) {
     List<Object> items = new ArrayList<>();
     try {
-      long size = Files.size(f);
+      long size = listedSize >= 0 ? listedSize : Files.size(f);
       if (size > extractor.limits().maxInputBytes()) {
         items.add(new ParseOutcome.Failed(f.toString(), "is " + size + " bytes, over the "
             + extractor.limits().maxInputBytes() + " byte input limit"));
