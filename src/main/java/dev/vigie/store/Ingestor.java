@@ -11,7 +11,6 @@ import dev.vigie.enrich.SourceEnricher;
 import dev.vigie.ingest.IngestResult;
 import dev.vigie.ingest.RawSink;
 import dev.vigie.ingest.Source;
-import dev.vigie.report.Report;
 import dev.vigie.report.aggregate.AggregateReport;
 import dev.vigie.report.extract.ParseOutcome;
 import dev.vigie.report.extract.ReportExtractor;
@@ -212,7 +211,7 @@ public final class Ingestor implements RawSink {
         try {
           c.setAutoCommit(false);
           ReportSql.resolveQuarantine(c, tenant, sha, now());
-          new Writer(c).write(List.of(m), false);
+          new BatchWriter(c, store, tenant, now()).write(List.of(m), false);
           c.commit();
           recovered++;
         } catch (SQLException | RuntimeException e) {
@@ -276,9 +275,6 @@ public final class Ingestor implements RawSink {
     }
   }
 
-  /** What one message holds, ready to write. */
-  private record StagedMessage(String sha, List<ParseOutcome> others,
-      List<StagedAggregate> aggregates) {}
 
   private record StagedBatch(Archived archived, List<Future<StagedMessage>> messages) {}
 
@@ -324,7 +320,7 @@ public final class Ingestor implements RawSink {
     Map<String, int[]> counts;
     try {
       c.setAutoCommit(false);
-      counts = new Writer(c).write(messages, true);
+      counts = new BatchWriter(c, store, tenant, now()).write(messages, true);
       c.commit(); // phase 2: reports, records, rollups, duplicates, quarantine, processed mark
     } catch (SQLException | RuntimeException e) {
       rollback(c);
@@ -341,129 +337,6 @@ public final class Ingestor implements RawSink {
           : new IngestResult(l.sha(), false, n[0], n[1], n[2]));
     }
     return results;
-  }
-
-  /**
-   * Writes staged messages inside the current transaction: duplicates found with one query for the
-   * whole batch, new aggregate reports, their records and rollups bulk-loaded, failure and TLS
-   * reports (few) row by row.
-   */
-  private final class Writer {
-    private final Connection c;
-    private final Router router;
-    private final LocalDateTime now = now();
-
-    Writer(Connection c) throws SQLException {
-      this.c = c;
-      this.router = Router.load(c, tenant); // also opens the transaction before any Appender
-    }
-
-    /** Per message sha: reports stored, duplicates, quarantined. */
-    Map<String, int[]> write(List<StagedMessage> messages, boolean markProcessed)
-        throws SQLException {
-      Map<String, int[]> counts = new java.util.LinkedHashMap<>();
-      List<StagedAggregate> aggregates = new ArrayList<>();
-      List<String> aggregateShas = new ArrayList<>();
-      for (StagedMessage m : messages) {
-        int[] n = counts.computeIfAbsent(m.sha(), k -> new int[3]);
-        for (ParseOutcome o : m.others()) {
-          if (o instanceof ParseOutcome.Failed f) {
-            ReportSql.quarantine(c, tenant, m.sha(), f.origin(), f.reason(), now);
-            n[2]++;
-          } else if (storeOther(m.sha(), ((ParseOutcome.Parsed) o).report())) {
-            n[0]++;
-          } else {
-            n[1]++;
-          }
-        }
-        for (StagedAggregate a : m.aggregates()) {
-          aggregates.add(a);
-          aggregateShas.add(m.sha());
-        }
-      }
-      storeAggregates(aggregates, aggregateShas, counts);
-      if (markProcessed) {
-        ArchiveSql.markProcessed(c, store.engine(), tenant, counts.keySet(), now);
-      }
-      return counts;
-    }
-
-    /** Failure and TLS reports: few, stored row by row. */
-    private boolean storeOther(String sha, Report report) throws SQLException {
-      long seq = ReportSql.nextSeq(c);
-      if (report instanceof dev.vigie.report.failure.FailureReport f) {
-        if (ReportSql.insertFailure(c, tenant, seq, f, router.clientFor(f.reportedDomain()), sha,
-            now)) {
-          return true;
-        }
-        ReportSql.duplicate(c, tenant, "failure", ReportSql.failureKey(f), sha, now);
-        return false;
-      }
-      dev.vigie.report.tlsrpt.TlsReport t = (dev.vigie.report.tlsrpt.TlsReport) report;
-      String domain = t.policies().isEmpty() ? null : t.policies().get(0).policyDomain();
-      if (ReportSql.insertTls(c, tenant, seq, t, router.clientFor(domain), sha, now)) {
-        return true;
-      }
-      ReportSql.duplicate(c, tenant, "smtp_tls", t.organizationName() + " " + t.reportId(), sha,
-          now);
-      return false;
-    }
-
-    private void storeAggregates(List<StagedAggregate> aggregates, List<String> shas,
-        Map<String, int[]> counts) throws SQLException {
-      if (aggregates.isEmpty()) {
-        return;
-      }
-      Set<String> seen = ReportSql.existingAggregates(c, store.engine(), tenant,
-          aggregates.stream().map(a -> a.head().reportId()).toList());
-      List<StagedAggregate> fresh = new ArrayList<>();
-      List<String> freshShas = new ArrayList<>();
-      for (int i = 0; i < aggregates.size(); i++) {
-        if (seen.add(aggregates.get(i).key())) {
-          fresh.add(aggregates.get(i));
-          freshShas.add(shas.get(i));
-        } else {
-          duplicate(aggregates.get(i), shas.get(i), counts);
-        }
-      }
-      long[] seqs = ReportSql.nextSeqs(c, store.engine(), fresh.size());
-      List<Long> clients = new ArrayList<>(fresh.size());
-      for (StagedAggregate a : fresh) {
-        clients.add(router.clientFor(a.head().domain()));
-      }
-      boolean[] stored = ReportSql.insertAggregates(c, store.engine(), store.scratchDir(), tenant,
-          seqs, fresh, clients);
-      CsvRows records = new CsvRows(fresh.stream().mapToInt(a -> a.records().length + 12
-          * a.recordEnds().length).sum());
-      for (int k = 0; k < fresh.size(); k++) {
-        StagedAggregate a = fresh.get(k);
-        if (!stored[k]) {
-          duplicate(a, freshShas.get(k), counts); // another process stored it meanwhile
-          continue;
-        }
-        counts.get(freshShas.get(k))[0]++;
-        byte[] prefix = (seqs[k] + ",").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        int from = 0;
-        for (int end : a.recordEnds()) {
-          records.append(prefix, 0, prefix.length).append(a.records(), from, end);
-          from = end;
-        }
-      }
-      BulkCopy.copy(c, store.engine(), store.scratchDir(), "aggregate_record",
-          AggregateStager.RECORD_COLUMNS, records);
-      ReportSql.rollUp(c, store.engine(), tenant, storedSeqs(seqs, stored));
-    }
-
-    private static long[] storedSeqs(long[] seqs, boolean[] stored) {
-      return java.util.stream.IntStream.range(0, seqs.length).filter(i -> stored[i])
-          .mapToLong(i -> seqs[i]).toArray();
-    }
-
-    private void duplicate(StagedAggregate a, String sha, Map<String, int[]> counts)
-        throws SQLException {
-      ReportSql.duplicate(c, tenant, "aggregate", a.key(), sha, now);
-      counts.get(sha)[1]++;
-    }
   }
 
   private LocalDateTime now() {
