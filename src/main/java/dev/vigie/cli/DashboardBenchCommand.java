@@ -132,6 +132,12 @@ final class DashboardBenchCommand implements Callable<Integer> {
           + " CASE WHEN i % 5 <> 0 OR i % 7 <> 0 THEN 'AUTHORISED_PASSING' WHEN i % 6 = 2"
           + " THEN 'AUTHORISED_FAILING' WHEN i % 6 = 0 THEN 'FORWARDED'"
           + " ELSE 'UNKNOWN_OR_IMPOSTOR' END FROM range(" + rollups + ") t(i)");
+      // domain_day as ingestion leaves it: deltas, several per domain, day and class (one per
+      // stored batch that touched them; eight here)
+      s.execute("INSERT INTO domain_day SELECT tenant_id, domain_name, rollup_date, source_class,"
+          + " sum(message_total), sum(CASE WHEN dkim_eval = 'pass' OR spf_eval = 'pass'"
+          + " THEN message_total ELSE 0 END) FROM daily_rollup GROUP BY tenant_id, domain_name,"
+          + " rollup_date, source_class, hash(source_ip) % 8");
       s.execute("INSERT INTO aggregate_report (tenant_id, report_seq, org_name, report_id,"
           + " policy_domain, client_id, begin_at, end_at, policy_p, policy_sp, record_total,"
           + " message_total, raw_sha256, origin, warnings, stored_at)"

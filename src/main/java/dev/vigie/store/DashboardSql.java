@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * The queries behind the dashboards and the road to p=reject. Every one takes the tenant (and the
  * client where the view is scoped to one) as parameters.
  *
- * <p>Charts and overviews read {@code daily_rollup} (summing its append-only deltas) and {@code
- * aggregate_report}, never {@code aggregate_record}: the records table has one row per source per
- * report and no index, the rollups are small and indexed by (tenant, domain, day). Only the
- * drill-downs limited to one domain and a period ({@link #reverseDnsBases}) read records.
+ * <p>Charts and overviews read {@code domain_day} (per domain × day × class), source lists read
+ * {@code daily_rollup} (per source IP, indexed by tenant, domain, day) — both summing append-only
+ * deltas — and report facts come from {@code aggregate_report}; never {@code aggregate_record},
+ * which has one row per source per report and no index. Only the drill-downs limited to one
+ * domain and a period ({@link #reverseDnsBases}) read records.
  *
  * <p>DMARC pass is read from policy_evaluated: the receiver's aligned DKIM or SPF result (RFC 7489
  * §A.2 {@code PolicyEvaluatedType}), so a pass here is exactly a pass there.
@@ -176,8 +177,8 @@ public final class DashboardSql {
    */
   public static List<DailyRow> daily(Connection c, long tenant, @Nullable Long clientId,
       @Nullable String domain, LocalDate from, LocalDate to) throws SQLException {
-    String sql = "SELECT rollup_date, source_class, sum(message_total), sum(" + PASS + ")"
-        + " FROM daily_rollup WHERE tenant_id = ? AND rollup_date BETWEEN ? AND ?"
+    String sql = "SELECT rollup_date, source_class, sum(message_total), sum(pass_total)"
+        + " FROM domain_day WHERE tenant_id = ? AND rollup_date BETWEEN ? AND ?"
         + scope(clientId, domain)
         + " GROUP BY rollup_date, source_class ORDER BY rollup_date, source_class";
     List<DailyRow> out = new ArrayList<>();
@@ -222,10 +223,10 @@ public final class DashboardSql {
 
   public static Map<String, DomainTotals> domainTotals(Connection c, long tenant,
       @Nullable Long clientId, LocalDate from, LocalDate to) throws SQLException {
-    String sql = "SELECT domain_name, sum(message_total), sum(" + PASS + "),"
-        + " sum(CASE WHEN source_class = 'AUTHORISED_FAILING' THEN message_total - (" + PASS
-        + ") ELSE 0 END)"
-        + " FROM daily_rollup WHERE tenant_id = ? AND rollup_date BETWEEN ? AND ?"
+    String sql = "SELECT domain_name, sum(message_total), sum(pass_total),"
+        + " sum(CASE WHEN source_class = 'AUTHORISED_FAILING' THEN message_total - pass_total"
+        + " ELSE 0 END)"
+        + " FROM domain_day WHERE tenant_id = ? AND rollup_date BETWEEN ? AND ?"
         + scope(clientId, null) + " GROUP BY domain_name";
     Map<String, DomainTotals> out = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -92,8 +92,9 @@ final class ReportSql {
   }
 
   /**
-   * Adds the daily rollup deltas of the reports just stored in this transaction, summed per
-   * domain × day × source × result × service × class in the engine (one statement per batch).
+   * Adds the rollup deltas of the reports just stored in this transaction, summed in the engine:
+   * daily_rollup per domain × day × source × result × service × class, domain_day per domain ×
+   * day × class (one statement each per batch).
    */
   static void rollUp(Connection c, StoreLocation.Engine engine, long tenant, long[] seqs)
       throws SQLException {
@@ -106,21 +107,29 @@ final class ReportSql {
     // PostgreSQL another process's committed reports may sit in between: the list excludes them.
     String only = engine == StoreLocation.Engine.DUCKDB ? ""
         : " AND report_seq = ANY(?)";
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_rollup (tenant_id,"
-        + " domain_name, rollup_date, source_ip, disposition, dkim_eval, spf_eval, message_total,"
-        + " sender_id, source_class) SELECT tenant_id, policy_domain, CAST(interval_begin AS DATE),"
-        + " source_ip, disposition, dkim_eval, spf_eval, SUM(message_count), sender_id,"
-        + " source_class FROM aggregate_record WHERE tenant_id = ? AND report_seq BETWEEN ? AND ?"
-        + only + " GROUP BY tenant_id, policy_domain, CAST(interval_begin AS DATE), source_ip,"
-        + " disposition, dkim_eval, spf_eval, sender_id, source_class")) {
-      ps.setLong(1, tenant);
-      ps.setLong(2, min);
-      ps.setLong(3, max);
-      if (engine != StoreLocation.Engine.DUCKDB) {
-        ps.setArray(4, c.createArrayOf("bigint",
-            java.util.Arrays.stream(seqs).boxed().toArray()));
+    String where = " FROM aggregate_record WHERE tenant_id = ? AND report_seq BETWEEN ? AND ?"
+        + only + " GROUP BY tenant_id, policy_domain, CAST(interval_begin AS DATE), ";
+    String[] sql = {
+        "INSERT INTO daily_rollup (tenant_id, domain_name, rollup_date, source_ip, disposition,"
+            + " dkim_eval, spf_eval, message_total, sender_id, source_class) SELECT tenant_id,"
+            + " policy_domain, CAST(interval_begin AS DATE), source_ip, disposition, dkim_eval,"
+            + " spf_eval, SUM(message_count), sender_id, source_class" + where
+            + "source_ip, disposition, dkim_eval, spf_eval, sender_id, source_class",
+        "INSERT INTO domain_day (tenant_id, domain_name, rollup_date, source_class,"
+            + " message_total, pass_total) SELECT tenant_id, policy_domain,"
+            + " CAST(interval_begin AS DATE), source_class, SUM(message_count),"
+            + " SUM(CASE WHEN dmarc_pass THEN message_count ELSE 0 END)" + where + "source_class"};
+    for (String q : sql) {
+      try (PreparedStatement ps = c.prepareStatement(q)) {
+        ps.setLong(1, tenant);
+        ps.setLong(2, min);
+        ps.setLong(3, max);
+        if (engine != StoreLocation.Engine.DUCKDB) {
+          ps.setArray(4, c.createArrayOf("bigint",
+              java.util.Arrays.stream(seqs).boxed().toArray()));
+        }
+        ps.executeUpdate();
       }
-      ps.executeUpdate();
     }
   }
 

@@ -23,3 +23,15 @@ CREATE TABLE raw_processed (
 );
 INSERT INTO raw_processed (tenant_id, sha256, processed_at)
   SELECT tenant_id, sha256, processed_at FROM raw_message WHERE processed_at IS NOT NULL;
+
+-- Per domain × day × source class totals, written with the rollups (same transaction, deltas
+-- summed by readers): what overviews and compliance charts read. daily_rollup keeps the source IP
+-- and so holds about one row per record; this holds a few rows per domain and day.
+CREATE TABLE domain_day (
+  tenant_id BIGINT NOT NULL,
+  domain_name VARCHAR NOT NULL,
+  rollup_date DATE NOT NULL,
+  source_class VARCHAR,
+  message_total BIGINT NOT NULL,
+  pass_total BIGINT NOT NULL
+);

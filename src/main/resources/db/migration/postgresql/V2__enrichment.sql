@@ -28,3 +28,16 @@ INSERT INTO raw_processed (tenant_id, sha256, processed_at)
 -- Rollups are summed from the records a batch just stored (by report_seq); a BRIN index finds
 -- them without a btree's cost on every COPY (report_seq grows with time).
 CREATE INDEX aggregate_record_by_report ON aggregate_record USING brin (tenant_id, report_seq);
+
+-- Per domain × day × source class totals, written with the rollups (same transaction, deltas
+-- summed by readers): what overviews and compliance charts read. daily_rollup keeps the source IP
+-- and so holds about one row per record; this holds a few rows per domain and day.
+CREATE TABLE domain_day (
+  tenant_id BIGINT NOT NULL,
+  domain_name VARCHAR NOT NULL,
+  rollup_date DATE NOT NULL,
+  source_class VARCHAR,
+  message_total BIGINT NOT NULL,
+  pass_total BIGINT NOT NULL
+);
+CREATE INDEX domain_day_by_domain ON domain_day (tenant_id, domain_name, rollup_date);

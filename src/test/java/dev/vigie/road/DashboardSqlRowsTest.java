@@ -83,6 +83,11 @@ class DashboardSqlRowsTest {
           + " 5, 'google-groups', 'FORWARDED'),"
           + " (2, 'bakery.example', DATE '2026-03-29', '1.2.3.4', 'none', 'pass', 'pass', 999,"
           + " NULL, NULL)");
+      // what ingestion writes beside the rollups: per domain × day × class
+      st.execute("INSERT INTO domain_day SELECT tenant_id, domain_name, rollup_date, source_class,"
+          + " sum(message_total), sum(CASE WHEN dkim_eval = 'pass' OR spf_eval = 'pass'"
+          + " THEN message_total ELSE 0 END) FROM daily_rollup"
+          + " GROUP BY tenant_id, domain_name, rollup_date, source_class");
     }
   }
 

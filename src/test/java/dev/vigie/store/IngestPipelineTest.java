@@ -152,6 +152,18 @@ class IngestPipelineTest {
         }
       }
       assertThat(rolled).isEqualTo(byClass);
+      Map<String, Long> byDay = new LinkedHashMap<>();
+      try (PreparedStatement ps = s.connection().prepareStatement("SELECT source_class,"
+          + " SUM(message_total), SUM(pass_total) FROM domain_day GROUP BY source_class");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          byDay.put(rs.getString(1), rs.getLong(2));
+          // only the passing class passes
+          assertThat(rs.getLong(3)).isEqualTo(
+              rs.getString(1).equals("AUTHORISED_PASSING") ? rs.getLong(2) : 0);
+        }
+      }
+      assertThat(byDay).isEqualTo(byClass);
       assertThat(StatusSql.status(s).messages())
           .isEqualTo(byClass.values().stream().mapToLong(Long::longValue).sum());
     }
