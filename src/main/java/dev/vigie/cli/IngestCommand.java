@@ -31,6 +31,7 @@ final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions storeOptions;
   @Mixin LimitOptions limitOptions;
+  @Mixin EnrichmentOptions enrichmentOptions;
 
   @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
       description = "Files stored per transaction (default ${DEFAULT-VALUE}).")
@@ -40,7 +41,7 @@ final class IngestCommand implements Callable<Integer> {
   List<Path> paths;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> files = InputFiles.expand(paths);
     long reports = 0;
@@ -53,7 +54,7 @@ final class IngestCommand implements Callable<Integer> {
       // pool on top of that only adds switching (measured: ~10% less CPU with one thread).
       store.limitEngineThreads(1);
       Ingestor ingestor = new Ingestor(store, new ReportExtractor(limitOptions.toLimits()),
-          Clock.systemUTC());
+          Clock.systemUTC(), enrichmentOptions.enricher());
       int finished = ingestor.finishPending();
       if (finished > 0) {
         err.println("vigie: finished " + finished + " message(s) archived by an interrupted run");

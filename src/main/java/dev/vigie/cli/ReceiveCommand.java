@@ -38,6 +38,7 @@ final class ReceiveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions storeOptions;
   @Mixin LimitOptions limitOptions;
+  @Mixin EnrichmentOptions enrichmentOptions;
 
   @Option(names = "--smtp-port", paramLabel = "PORT", description = "Listen for SMTP on this port.")
   Integer smtpPort;
@@ -99,7 +100,7 @@ final class ReceiveCommand implements Callable<Integer> {
     CountDownLatch done = new CountDownLatch(1);
     try (Store store = storeOptions.open()) {
       Ingestor ingestor = new Ingestor(store, new ReportExtractor(limitOptions.toLimits()),
-          Clock.systemUTC());
+          Clock.systemUTC(), enrichmentOptions.enricher());
       int finished = ingestor.finishPending();
       if (finished > 0) {
         err.println("vigie: finished " + finished + " message(s) archived before a stop");

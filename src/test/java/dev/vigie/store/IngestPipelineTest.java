@@ -216,6 +216,38 @@ class IngestPipelineTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(StoreLocation.Engine.class)
+  void reverseDns_isStoredWithTheRecord(StoreLocation.Engine engine) throws Exception {
+    dev.vigie.dns.StubDnsClient zone = new dev.vigie.dns.StubDnsClient()
+        .add("7.2.0.192.in-addr.arpa", dev.vigie.dns.RecordType.PTR,
+            "mail-am6eur05on2045.outbound.protection.outlook.com.")
+        .add("mail-am6eur05on2045.outbound.protection.outlook.com", dev.vigie.dns.RecordType.A,
+            "192.0.2.7");
+    dev.vigie.dns.DnsClient dns = new dev.vigie.dns.DnsClient() {
+      @Override
+      public synchronized dev.vigie.dns.DnsAnswer lookup(String name,
+          dev.vigie.dns.RecordType type) {
+        return zone.lookup(name, type); // the stub is not thread-safe
+      }
+    };
+    try (Store s = open(engine);
+        dev.vigie.enrich.SourceEnricher enricher = new dev.vigie.enrich.SourceEnricher(
+            dev.vigie.enrich.EnrichOptions.defaults(), dns, dev.vigie.enrich.IpDatabase.none(),
+            dev.vigie.enrich.SenderCatalogue.bundled(),
+            dev.vigie.dns.psl.PublicSuffixes.bundled())) {
+      new Ingestor(s, new ReportExtractor(ParseLimits.defaults()), Clock.systemUTC(), enricher)
+          .ingest(awkwardReport("ptr"), new Source(Source.Kind.FILE, "a.xml", Instant.now()));
+      try (PreparedStatement ps = s.connection().prepareStatement(
+          "SELECT reverse_dns, sender_id FROM aggregate_record");
+          ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("mail-am6eur05on2045.outbound.protection.outlook.com");
+        assertThat(rs.getString(2)).isEqualTo("microsoft365");
+      }
+    }
+  }
+
   private static Ingestor.Item item(byte[] raw, String name) {
     return new Ingestor.Item(raw, new Source(Source.Kind.FILE, name, Instant.now()));
   }
