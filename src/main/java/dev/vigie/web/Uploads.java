@@ -34,6 +34,7 @@ public final class Uploads {
           "upload by " + s.who().actor() + ": " + f.name(), app.now())));
     }
     List<IngestResult> results = app.ingestor().ingestBatch(items);
+    app.invalidate(s.tenant());
     List<Result> out = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       IngestResult r = results.get(i);

@@ -4,7 +4,14 @@ import dev.vigie.check.DomainChecker;
 import dev.vigie.dns.DnsClient;
 import dev.vigie.report.extract.ReportExtractor;
 import dev.vigie.store.AccountSql;
+import dev.vigie.dns.psl.PublicSuffixes;
+import dev.vigie.enrich.SenderCatalogue;
+import dev.vigie.road.Insights;
+import dev.vigie.road.RoadRules;
 import dev.vigie.store.AuditSql;
+import dev.vigie.store.CheckSql;
+import dev.vigie.store.ReadPool;
+import java.util.Optional;
 import dev.vigie.store.Ingestor;
 import dev.vigie.store.Store;
 import dev.vigie.store.TenantSql;
@@ -45,6 +52,9 @@ public final class WebApp implements AutoCloseable {
   private final @Nullable DnsClient dns;
   private final @Nullable DomainChecker checker;
   private final Guard guard = new Guard(this);
+  private final ReadPool readPool;
+  private final java.util.Map<Long, Insights> insights = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Insights.PublishedRecords publishedFallback = Insights.PublishedRecords.none();
   private @Nullable Javalin javalin;
   private List<RouteSpec> routes = List.of();
 
@@ -58,6 +68,45 @@ public final class WebApp implements AutoCloseable {
     this.ingestor = new Ingestor(store, new ReportExtractor(settings.limits()), clock);
     this.dns = dns;
     this.checker = checker;
+    this.readPool = ReadPool.open(store, 4);
+  }
+
+  /**
+   * The road analytics for a tenant (cached 30 s; dropped after uploads, checks and settings
+   * changes): its report address, and the DMARC records its last DNS checks found.
+   */
+  public Insights insights(long tenant) {
+    return insights.computeIfAbsent(tenant, t -> {
+      String address = db.with(c -> TenantSql.tenant(c, t)).map(TenantSql.Tenant::reportAddress)
+          .filter(a -> !a.isBlank()).orElse(settings.reportAddress());
+      Insights.PublishedRecords fromChecks = domain -> {
+        Optional<String> r = db.with(c -> CheckSql.latest(c, t, domain)).flatMap(k -> {
+          try {
+            var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(k.json())
+                .path("dmarc").path("record");
+            return n.isTextual() ? Optional.of(n.asText()) : Optional.empty();
+          } catch (java.io.IOException e) {
+            return Optional.empty();
+          }
+        });
+        return r.isPresent() ? r : publishedFallback.dmarcRecord(domain);
+      };
+      return new Insights(readPool, SenderCatalogue.bundled(), PublicSuffixes.bundled(), clock,
+          RoadRules.defaults(), fromChecks, address).cached(Duration.ofSeconds(30));
+    });
+  }
+
+  /** Forgets cached analytics of a tenant (new reports, a DNS check, new settings). */
+  public void invalidate(long tenant) {
+    Insights i = insights.remove(tenant);
+    if (i != null) {
+      i.invalidate();
+    }
+  }
+
+  /** DMARC records to assume where no DNS check has run (the demo's fictitious domains). */
+  public void publishedFallback(Insights.PublishedRecords records) {
+    this.publishedFallback = records;
   }
 
   /** Starts listening; returns the port (useful when 0 was asked). */
@@ -216,5 +265,6 @@ public final class WebApp implements AutoCloseable {
   public void close() {
     stop();
     db.close();
+    readPool.close();
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vigie.dns.psl.DomainNames;
+import dev.vigie.road.Period;
 import dev.vigie.store.AccountSql;
 import dev.vigie.store.ApiTokenSql;
 import dev.vigie.store.AuditSql;
@@ -82,6 +83,30 @@ public final class ApiRoutes {
     r.apiGet("/api/v1/domains/{domain}/failures", Scope.domain("domain"),
         "Failure reports (no personal data)", ctx -> send(ctx, 200, app.db().with(c ->
             FailureSql.forDomain(c, Scoped.of(ctx).tenant(), Scoped.of(ctx).domainName(), 500))));
+    r.apiGet("/api/v1/overview", Scope.TENANT,
+        "MSP overview: domains by stage, compliance, clients whose reports stopped",
+        ctx -> send(ctx, 200, app.insights(Scoped.of(ctx).tenant()).overview(
+            Scoped.of(ctx).tenant())));
+    r.apiGet("/api/v1/clients/{clientId}/dashboard", Scope.client("clientId"),
+        "A client's compliance and domains over ?days=7|30|90", ctx -> send(ctx, 200,
+            app.insights(Scoped.of(ctx).tenant()).client(Scoped.of(ctx).tenant(),
+                Scoped.of(ctx).clientId(), Period.lastDays(DomainPages.days(ctx), app.clock()))
+                .orElseThrow(WebError::notFound)));
+    r.apiGet("/api/v1/domains/{domain}/dashboard", Scope.domain("domain"),
+        "A domain's compliance, sources by sending service and road over ?days=7|30|90",
+        ctx -> send(ctx, 200, app.insights(Scoped.of(ctx).tenant()).domain(
+            Scoped.of(ctx).tenant(), Scoped.of(ctx).domainName(),
+            Period.lastDays(DomainPages.days(ctx), app.clock())).orElseThrow(WebError::notFound)));
+    r.apiGet("/api/v1/domains/{domain}/road", Scope.domain("domain"),
+        "The road to p=reject: stage, blockers, next record", ctx -> send(ctx, 200,
+            app.insights(Scoped.of(ctx).tenant()).road(Scoped.of(ctx).tenant(),
+                Scoped.of(ctx).domainName()).orElseThrow(WebError::notFound)));
+    r.apiGet("/api/v1/domains/{domain}/simulation", Scope.domain("domain"),
+        "Policy simulator: ?policy=quarantine|reject&days=7|30|90", ctx -> send(ctx, 200,
+            app.insights(Scoped.of(ctx).tenant()).simulate(Scoped.of(ctx).tenant(),
+                Scoped.of(ctx).domainName(), "quarantine".equals(ctx.queryParam("policy"))
+                    ? dev.vigie.dns.dmarc.Policy.QUARANTINE : dev.vigie.dns.dmarc.Policy.REJECT,
+                DomainPages.days(ctx)).orElseThrow(WebError::notFound)));
     r.apiPost("/api/v1/reports", Scope.TENANT,
         "Upload report files (raw body or multipart 'files')", this::upload);
     r.apiGet("/api/v1/users", Scope.ADMIN, "People of the MSP", this::users);
@@ -207,7 +232,7 @@ public final class ApiRoutes {
     out.put("client", clientId);
     String address = domains.reportAddress(tenant);
     if (address != null) {
-      out.put("records", Onboarding.plan(d, address));
+      out.put("records", Onboarding.plan(app, tenant, d, address));
     }
     Optional<CheckSql.Check> k = app.db().with(c -> CheckSql.latest(c, tenant, d));
     out.put("last_check", k.map(x -> Map.of("checked_at", x.checkedAt(), "score", x.score(),
@@ -238,7 +263,8 @@ public final class ApiRoutes {
     if (app.dns() == null) {
       throw new WebError(503, "error.no-dns");
     }
-    Onboarding.Verified v = Onboarding.verify(Onboarding.plan(s.domainName(), address), app.dns());
+    Onboarding.Verified v = Onboarding.verify(Onboarding.plan(app, s.tenant(), s.domainName(),
+        address), address, app.dns());
     app.db().with(c -> {
       CheckSql.saveVerification(c, s.tenant(), s.domainName(), app.now(), v.dmarcOk(),
           v.authorisationOk(), v.detail());

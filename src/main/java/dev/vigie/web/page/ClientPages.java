@@ -1,6 +1,11 @@
 package dev.vigie.web.page;
 
 import dev.vigie.dns.psl.DomainNames;
+import dev.vigie.road.ClientSummary;
+import dev.vigie.road.ClientView;
+import dev.vigie.road.DomainSummary;
+import dev.vigie.road.MspOverview;
+import dev.vigie.road.Period;
 import dev.vigie.store.CheckSql;
 import dev.vigie.store.TenantSql;
 import dev.vigie.web.Caller;
@@ -40,24 +45,61 @@ public final class ClientPages {
   private void overview(Context ctx) {
     Scoped s = Scoped.of(ctx);
     Messages m = s.msg();
-    List<TenantSql.Client> clients = app.db().with(c -> TenantSql.clients(c, s.tenant()));
+    MspOverview o = app.insights(s.tenant()).overview(s.tenant());
     Map<String, CheckSql.Check> checks = app.db().with(c -> CheckSql.latestPerDomain(c, s.tenant()))
         .stream().collect(Collectors.toMap(CheckSql.Check::domain, Function.identity()));
+    long withErrors = checks.values().stream().filter(k -> k.errors() > 0).count();
     Pages.render(app, ctx, m.get("overview.title"), h -> {
       h.el("h1", m.get("overview.title"));
       Pages.notice(h, ctx);
-      int domains = clients.stream().mapToInt(cl -> cl.domains().size()).sum();
-      long withErrors = checks.values().stream().filter(k -> k.errors() > 0).count();
+      h.el("p", m.get("overview.period", o.period().days(), RoadViews.num(m, o.messages()),
+          RoadViews.pct(m, o.passPercent()), RoadViews.num(m, o.failingLegit())), "class", "lead",
+          "id", "overview-summary");
+      h.el("h2", m.get("overview.by-stage"));
+      RoadViews.stageTiles(h, m, o.stages());
       h.open("div", "class", "tiles");
-      tile(h, m.get("overview.clients"), String.valueOf(clients.size()));
-      tile(h, m.get("overview.domains"), String.valueOf(domains));
+      tile(h, m.get("overview.clients"), String.valueOf(o.clients().size()));
       tile(h, m.get("overview.domains-with-errors"), String.valueOf(withErrors));
       h.close("div");
-      if (clients.isEmpty()) {
+      if (!o.reportsStopped().isEmpty()) {
+        h.open("section", "aria-labelledby", "stopped-h", "id", "stopped");
+        h.el("h2", m.get("overview.stopped"), "id", "stopped-h");
+        h.open("ul");
+        for (ClientSummary c : o.reportsStopped()) {
+          h.open("li").el("a", c.name(), "href", "/clients/" + c.clientId())
+              .text(" — " + m.get("overview.stopped-domains", String.join(", ",
+                  c.stoppedDomains()), c.lastReport() == null ? "—" : c.lastReport()))
+              .close("li");
+        }
+        h.close("ul").close("section");
+      }
+      if (o.clients().isEmpty()) {
         h.open("p").text(m.get("overview.empty") + " ")
             .el("a", m.get("nav.onboarding"), "href", "/onboarding").close("p");
+        return;
       }
-      clientTable(h, m, clients, checks);
+      h.open("div", "class", "scroll").open("table", "class", "grid", "id", "clients");
+      h.el("caption", m.get("clients.title"));
+      h.open("thead").open("tr").el("th", m.get("clients.name"), "scope", "col")
+          .el("th", m.get("clients.stages"), "scope", "col")
+          .el("th", m.get("sources.messages"), "scope", "col", "class", "num")
+          .el("th", m.get("sources.pass"), "scope", "col", "class", "num")
+          .el("th", m.get("overview.failing-legit"), "scope", "col", "class", "num")
+          .el("th", m.get("overview.last-report"), "scope", "col").close("tr").close("thead");
+      h.open("tbody");
+      for (ClientSummary c : o.clients()) {
+        h.open("tr").open("th", "scope", "row").el("a", c.name(), "href", "/clients/" + c.clientId())
+            .close("th");
+        h.el("td", m.get("clients.stage-counts", c.stages().none(), c.stages().monitoring(),
+            c.stages().quarantine(), c.stages().reject()));
+        h.el("td", RoadViews.num(m, c.messages()), "class", "num");
+        h.el("td", RoadViews.pct(m, c.passPercent()), "class", "num");
+        h.el("td", RoadViews.num(m, c.failingLegit()), "class", "num");
+        h.el("td", (c.lastReport() == null ? "—" : c.lastReport().toString())
+            + (c.reportsStopped() ? " ⚠ " + m.get("overview.stopped-short") : ""));
+        h.close("tr");
+      }
+      h.close("tbody").close("table").close("div");
     });
   }
 
@@ -189,6 +231,7 @@ public final class ClientPages {
       return;
     }
     app.audit(ctx, "domain.add", domain, "client " + clientId);
+    app.invalidate(s.tenant());
     ctx.redirect("/domains/" + domain + "/setup");
   }
 
@@ -200,21 +243,46 @@ public final class ClientPages {
         .orElseThrow(WebError::notFound);
     Map<String, CheckSql.Check> checks = app.db().with(c -> CheckSql.latestPerDomain(c, s.tenant()))
         .stream().collect(Collectors.toMap(CheckSql.Check::domain, Function.identity()));
+    int days = DomainPages.days(ctx);
+    Optional<ClientView> view = app.insights(s.tenant()).client(s.tenant(), s.clientId(),
+        Period.lastDays(days, app.clock()));
+    Map<String, DomainSummary> byDomain = view.map(v -> v.domains().stream().collect(
+        Collectors.toMap(DomainSummary::domain, Function.identity()))).orElse(Map.of());
     Pages.render(app, ctx, cl.name(), h -> {
       h.el("h1", cl.name());
       Pages.notice(h, ctx);
+      if (view.isPresent()) {
+        DomainPages.periodLinks(h, m, "/clients/" + cl.id(), days);
+        h.el("h2", m.get("domain.compliance"));
+        RoadViews.compliance(h, m, view.get().compliance());
+        RoadViews.stageTiles(h, m, view.get().stages());
+      }
       h.el("h2", m.get("client.domains"));
       if (cl.domains().isEmpty()) {
         h.el("p", m.get("client.no-domains"));
       } else {
         h.open("div", "class", "scroll").open("table", "class", "grid");
         h.open("thead").open("tr").el("th", m.get("field.domain"), "scope", "col")
+            .el("th", m.get("road.stage"), "scope", "col")
+            .el("th", m.get("sources.messages"), "scope", "col", "class", "num")
+            .el("th", m.get("sources.pass"), "scope", "col", "class", "num")
+            .el("th", m.get("overview.last-report"), "scope", "col")
             .el("th", m.get("domain.score"), "scope", "col")
             .el("th", m.get("clients.findings"), "scope", "col").close("tr").close("thead");
         h.open("tbody");
         for (String d : cl.domains()) {
           CheckSql.Check k = checks.get(d);
           h.open("tr").open("th", "scope", "row").el("a", d, "href", "/domains/" + d).close("th");
+          DomainSummary ds = byDomain.get(d);
+          h.open("td");
+          if (ds != null) {
+            RoadViews.stage(h, m, ds.stage(), ds.partial());
+          }
+          h.close("td");
+          h.el("td", ds == null ? "—" : RoadViews.num(m, ds.messages()), "class", "num");
+          h.el("td", ds == null ? "—" : RoadViews.pct(m, ds.passPercent()), "class", "num");
+          h.el("td", ds == null || ds.lastReport() == null ? "—" : ds.lastReport()
+              + (ds.reportsStopped() ? " ⚠ " + m.get("overview.stopped-short") : ""));
           h.el("td", k == null ? "—" : k.score() + "/100");
           h.el("td", k == null ? m.get("domain.not-checked")
               : m.get("clients.findings-count", k.errors(), k.warnings()));
@@ -269,6 +337,7 @@ public final class ClientPages {
       throw new WebError(409, "error.domain-exists");
     }
     app.audit(ctx, "domain.add", domain, "client " + s.clientId());
+    app.invalidate(s.tenant());
     ctx.redirect("/domains/" + domain + "/setup");
   }
 }

@@ -6,7 +6,12 @@ import dev.vigie.check.DomainChecker;
 import dev.vigie.check.DomainReport;
 import dev.vigie.check.Severity;
 import dev.vigie.check.output.DomainReportJson;
+import dev.vigie.dns.dmarc.Policy;
 import dev.vigie.report.extract.ParseOutcome;
+import dev.vigie.road.DomainView;
+import dev.vigie.road.Period;
+import dev.vigie.road.Road;
+import dev.vigie.road.Simulation;
 import dev.vigie.report.extract.ReportExtractor;
 import dev.vigie.report.failure.FailureReport;
 import dev.vigie.store.CheckSql;
@@ -50,6 +55,8 @@ public final class DomainPages {
     r.post("/domains/{domain}/notes/{noteId}/delete", Scope.domain("domain"), this::deleteNote);
     r.post("/domains/{domain}/delete", Scope.domain("domain"), this::delete);
     r.get("/domains/{domain}/failures/{seq}", Scope.domain("domain"), this::failure);
+    r.get("/domains/{domain}/road", Scope.domain("domain"), this::road);
+    r.get("/domains/{domain}/simulate", Scope.domain("domain"), this::simulate);
   }
 
   private void domain(Context ctx) {
@@ -63,12 +70,31 @@ public final class DomainPages {
         app.db().with(c -> FailureSql.forDomain(c, s.tenant(), d, 50));
     TenantSql.Client cl = app.db().with(c -> TenantSql.client(c, s.tenant(), s.clientId()))
         .orElseThrow(WebError::notFound);
+    int days = days(ctx);
+    Optional<DomainView> view = app.insights(s.tenant()).domain(s.tenant(), d,
+        Period.lastDays(days, app.clock()));
     Pages.render(app, ctx, d, h -> {
       h.open("p", "class", "crumbs").el("a", cl.name(), "href", "/clients/" + cl.id())
           .close("p");
       h.el("h1", d);
       Pages.notice(h, ctx);
-      DomainSections.beforeFindings(app, ctx, h);
+      if (view.isPresent()) {
+        DomainView v = view.get();
+        h.open("p").text(m.get("road.stage") + ": ");
+        RoadViews.stage(h, m, v.road().stage(), v.road().partial());
+        h.text(" · " + m.get("domain.reports", v.aggregateReports(), v.failureReports(),
+            v.tlsReports()));
+        if (v.reportsStopped()) {
+          h.el("strong", " ⚠ " + m.get("domain.reports-stopped", v.lastReport()), "class", "error");
+        }
+        h.close("p");
+        periodLinks(h, m, "/domains/" + d, days);
+        h.el("h2", m.get("domain.compliance"));
+        RoadViews.compliance(h, m, v.compliance());
+        h.el("h2", m.get("domain.sources"));
+        RoadViews.services(h, m, v.services(), who.staff());
+        RoadViews.road(h, m, d, v.road());
+      }
       findings(h, ctx, m, who, d, check);
       notes(h, ctx, m, who, d, notes);
       failures(h, m, who, d, failures);
@@ -239,6 +265,66 @@ public final class DomainPages {
     });
   }
 
+  /** The period asked for (?days=7|30|90), 30 by default. */
+  public static int days(Context ctx) {
+    String v = ctx.queryParam("days");
+    return "7".equals(v) ? 7 : "90".equals(v) ? 90 : 30;
+  }
+
+  static void periodLinks(Html h, Messages m, String base, int days) {
+    h.open("nav", "class", "period", "aria-label", m.get("period.label")).open("ul");
+    for (int d : new int[] {7, 30, 90}) {
+      h.open("li").el("a", m.get("period.days", d), "href", base + "?days=" + d,
+          "aria-current", d == days ? "page" : null).close("li");
+    }
+    h.close("ul").close("nav");
+  }
+
+  private void road(Context ctx) {
+    Scoped s = Scoped.of(ctx);
+    Messages m = s.msg();
+    String d = s.domainName();
+    Road r = app.insights(s.tenant()).road(s.tenant(), d).orElseThrow(WebError::notFound);
+    Pages.render(app, ctx, m.get("road.title") + " · " + d, h -> {
+      h.open("p", "class", "crumbs").el("a", d, "href", "/domains/" + d).close("p");
+      h.el("h1", m.get("road.page-title", d));
+      RoadViews.road(h, m, d, r);
+    });
+  }
+
+  private void simulate(Context ctx) {
+    Scoped s = Scoped.of(ctx);
+    Messages m = s.msg();
+    String d = s.domainName();
+    Policy policy = "quarantine".equals(ctx.queryParam("policy")) ? Policy.QUARANTINE
+        : Policy.REJECT;
+    int days = days(ctx);
+    Simulation sim = app.insights(s.tenant()).simulate(s.tenant(), d, policy, days)
+        .orElseThrow(WebError::notFound);
+    Pages.render(app, ctx, m.get("sim.title") + " · " + d, h -> {
+      h.open("p", "class", "crumbs").el("a", d, "href", "/domains/" + d).close("p");
+      h.el("h1", m.get("sim.page-title", d));
+      h.open("form", "method", "get", "action", "/domains/" + d + "/simulate", "class", "card");
+      h.open("div", "class", "field").el("label", m.get("sim.policy"), "for", "policy");
+      h.open("select", "id", "policy", "name", "policy");
+      h.el("option", "p=quarantine", "value", "quarantine", "selected",
+          policy == Policy.QUARANTINE ? "selected" : null);
+      h.el("option", "p=reject", "value", "reject", "selected",
+          policy == Policy.REJECT ? "selected" : null);
+      h.close("select").close("div");
+      h.open("div", "class", "field").el("label", m.get("sim.days"), "for", "days");
+      h.open("select", "id", "days", "name", "days");
+      for (int n : new int[] {7, 30, 90}) {
+        h.el("option", m.get("period.days", n), "value", String.valueOf(n), "selected",
+            n == days ? "selected" : null);
+      }
+      h.close("select").close("div");
+      Pages.submit(h, m.get("sim.submit"));
+      h.close("form");
+      RoadViews.simulation(h, m, sim);
+    });
+  }
+
   private static void pair(Html h, String k, Object v) {
     h.el("dt", k).el("dd", v == null ? "—" : v);
   }
@@ -258,21 +344,22 @@ public final class DomainPages {
         h.el("p", m.get("setup-records.no-address"), "class", "error");
         return;
       }
-      Onboarding.Plan plan = Onboarding.plan(d, address);
+      dev.vigie.road.Onboarding plan = Onboarding.plan(app, s.tenant(), d, address);
       h.el("p", m.get("setup-records.help", address));
       h.el("h2", m.get("setup-records.dmarc"));
       record(h, m, plan.dmarc(), "dmarc-record");
-      if (plan.authorisation().isPresent()) {
+      RoadViews.adviceList(h, m, plan.notes(), "notes");
+      if (plan.authorisation() != null) {
         h.el("h2", m.get("setup-records.authorisation"));
         h.el("p", m.get("setup-records.authorisation-help"));
-        record(h, m, plan.authorisation().get(), "auth-record");
+        record(h, m, plan.authorisation(), "auth-record");
       }
       h.el("h2", m.get("setup-records.verify"));
       if (v.isPresent()) {
         h.open("ul", "class", "checks");
         h.el("li", m.get(v.get().dmarcOk() ? "setup-records.dmarc-ok" : "setup-records.dmarc-missing"),
             "class", v.get().dmarcOk() ? "ok" : "bad");
-        if (plan.authorisation().isPresent()) {
+        if (plan.authorisation() != null) {
           h.el("li", m.get(v.get().authorisationOk() ? "setup-records.auth-ok"
               : "setup-records.auth-missing"), "class", v.get().authorisationOk() ? "ok" : "bad");
         }
@@ -290,7 +377,7 @@ public final class DomainPages {
     });
   }
 
-  private static void record(Html h, Messages m, Onboarding.Rec r, String id) {
+  private static void record(Html h, Messages m, dev.vigie.road.DnsRecord r, String id) {
     h.open("dl", "class", "pairs record", "id", id);
     h.el("dt", m.get("setup-records.name")).open("dd").el("code", r.name()).close("dd");
     h.el("dt", m.get("setup-records.type")).open("dd").el("code", "TXT").close("dd");
@@ -315,7 +402,8 @@ public final class DomainPages {
     if (app.dns() == null) {
       throw new WebError(503, "error.no-dns");
     }
-    Onboarding.Verified v = Onboarding.verify(Onboarding.plan(d, address), app.dns());
+    Onboarding.Verified v = Onboarding.verify(Onboarding.plan(app, s.tenant(), d, address),
+        address, app.dns());
     app.db().with(c -> {
       CheckSql.saveVerification(c, s.tenant(), d, app.now(), v.dmarcOk(), v.authorisationOk(),
           v.detail());
@@ -341,6 +429,7 @@ public final class DomainPages {
       return null;
     });
     app.audit(ctx, "domain.check", d, "score " + r.score());
+    app.invalidate(tenant);
     return new CheckSql.Check(d, r.checkedAt(), r.score(), errors, warnings, json);
   }
 
@@ -381,6 +470,7 @@ public final class DomainPages {
     Scoped s = Scoped.of(ctx);
     app.db().with(c -> TenantSql.removeDomain(c, s.tenant(), s.domainName()));
     app.audit(ctx, "domain.remove", s.domainName(), "client " + s.clientId());
+    app.invalidate(s.tenant());
     ctx.redirect("/clients/" + s.clientId() + "?done=removed");
   }
 }
