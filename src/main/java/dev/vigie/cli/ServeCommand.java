@@ -1,6 +1,8 @@
 package dev.vigie.cli;
 
 import dev.vigie.check.DomainChecker;
+import dev.vigie.demo.DemoData;
+import dev.vigie.store.DirectorySql;
 import dev.vigie.dns.bimi.LogoFetcher;
 import dev.vigie.dns.mtasts.HttpsPolicyFetcher;
 import dev.vigie.dns.resolver.DnsjavaClient;
@@ -63,16 +65,23 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String url = publicUrl != null ? publicUrl : "http://" + host + ":" + port;
     boolean secure = secureCookies || url.startsWith("https://");
-    WebSettings settings = new WebSettings(host, port, url, secure, reportAddress,
+    String address = reportAddress != null ? reportAddress
+        : demo ? DemoData.REPORT_ADDRESS : null;
+    WebSettings settings = new WebSettings(host, port, url, secure, address,
         limitOptions.toLimits());
     try (Store store = storeOptions.open()) {
-      if (demo) {
-        Demo.load(store, err);
+      if (demo && DirectorySql.clients(store).isEmpty()) {
+        DemoData.Loaded l = DemoData.load(store, Clock.systemUTC());
+        err.printf("vigie: demo MSP loaded: %d clients, %d domains, %d aggregate reports%n",
+            l.clients(), l.domains(), l.aggregateReports());
       }
       DnsjavaClient dns = dnsOptions.client();
       DomainChecker checker = new DomainChecker(dns, new HttpsPolicyFetcher(), LogoFetcher.https(),
           Clock.systemUTC());
       try (WebApp app = new WebApp(store, settings, Clock.systemUTC(), dns, checker)) {
+        if (demo) {
+          app.publishedFallback(DemoData.publishedRecords());
+        }
         int actual = app.start();
         err.println("vigie: serving " + store.location().describe() + " at http://" + host + ":"
             + actual + "/");
