@@ -38,8 +38,9 @@ public final class Uploads {
     List<Result> out = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       IngestResult r = results.get(i);
-      List<UploadSql.Quarantined> reasons = r.quarantined() == 0 ? List.of()
-          : app.db().with(c -> UploadSql.quarantineReasons(c, s.tenant(), r.sha256()));
+      // also for bytes received before: the uploader still learns why they were not readable
+      List<UploadSql.Quarantined> reasons = r.quarantined() == 0 && !r.alreadyArchived()
+          ? List.of() : app.db().with(c -> UploadSql.quarantineReasons(c, s.tenant(), r.sha256()));
       out.add(new Result(files.get(i).name(), r.sha256(), r.alreadyArchived(), r.reports(),
           r.duplicates(), r.quarantined(), reasons));
     }

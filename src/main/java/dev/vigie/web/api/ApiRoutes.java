@@ -329,7 +329,7 @@ public final class ApiRoutes {
       app.audit(ctx, "report.upload", r.name(), "sha256 " + r.sha256() + ": " + r.reports()
           + " report(s), " + r.duplicates() + " duplicate(s), " + r.quarantined() + " quarantined");
     }
-    boolean nothingStored = results.stream().allMatch(r -> r.quarantined() > 0
+    boolean nothingStored = results.stream().allMatch(r -> !r.reasons().isEmpty()
         && r.reports() == 0 && r.duplicates() == 0);
     if (nothingStored) {
       StringBuilder why = new StringBuilder();

@@ -37,7 +37,7 @@ public final class UploadPages {
         h.el("h2", m.get("upload.results"), "id", "results-h");
         h.open("ul", "class", "results");
         for (Uploads.Result r : results) {
-          h.open("li", "class", r.quarantined() > 0 ? "bad" : "ok");
+          h.open("li", "class", r.reasons().isEmpty() ? "ok" : "bad");
           h.el("strong", r.name());
           h.text(" — " + (r.alreadyStored() ? m.get("upload.already")
               : m.get("upload.counts", r.reports(), r.duplicates(), r.quarantined())));
