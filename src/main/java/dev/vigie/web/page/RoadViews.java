@@ -99,7 +99,6 @@ final class RoadViews {
       return;
     }
     h.open("div", "class", "scroll").open("table", "class", "grid", "id", "services");
-    h.el("caption", m.get("domain.sources"));
     h.open("thead").open("tr").el("th", m.get("sources.service"), "scope", "col")
         .el("th", m.get("sources.class"), "scope", "col")
         .el("th", m.get("sources.messages"), "scope", "col", "class", "num")
