@@ -18,22 +18,23 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** One browser-like client: its own cookies, no automatic redirects, the page's CSRF token. */
-final class HttpSession {
+class HttpSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-  final TestServer server;
+  final @Nullable TestServer server;
   final CookieManager cookies = new CookieManager();
   final HttpClient client;
   @Nullable String csrf;
   @Nullable String bearer;
+  @Nullable String baseOverride;
 
-  HttpSession(TestServer server) {
+  HttpSession(@Nullable TestServer server) {
     this.server = server;
     this.client = HttpClient.newBuilder().cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(server.base + path)).GET());
+    return send(HttpRequest.newBuilder(URI.create(base() + path)).GET());
   }
 
   HttpResponse<String> post(String path, Map<String, String> form) {
@@ -41,13 +42,13 @@ final class HttpSession {
     if (csrf != null && !f.containsKey("_csrf")) {
       f.put("_csrf", csrf);
     }
-    return send(HttpRequest.newBuilder(URI.create(server.base + path))
+    return send(HttpRequest.newBuilder(URI.create(base() + path))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(encode(f))));
   }
 
   HttpResponse<String> postRaw(String path, String contentType, byte[] body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base + path))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
         .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (csrf != null) {
       b.header("X-CSRF-Token", csrf);
@@ -56,7 +57,7 @@ final class HttpSession {
   }
 
   HttpResponse<String> request(String method, String path, @Nullable String json) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base + path))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
@@ -85,6 +86,10 @@ final class HttpSession {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  String base() {
+    return baseOverride != null ? baseOverride : server.base;
   }
 
   /** Password, then the TOTP code when the account has one. */
