@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,7 +26,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web app in a real headless Chromium (the system's, driven by the system chromedriver; never a
@@ -78,6 +81,12 @@ class BrowserTest {
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /** Waits for the navigation a click started (sign-in takes an Argon2 verification). */
+  static void waitForUrl(String suffix) {
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+        ExpectedConditions.urlMatches(java.util.regex.Pattern.quote(suffix) + "(\\?.*)?$"));
+  }
+
   static String text(String css) {
     return browser.findElement(By.cssSelector(css)).getText();
   }
@@ -90,11 +99,11 @@ class BrowserTest {
     browser.findElement(By.id("email")).sendKeys(server.adminA.email());
     browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
     browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    assertThat(browser.getCurrentUrl()).contains("/login/totp");
+    waitForUrl("/login/totp");
     shot("02-totp");
     browser.findElement(By.id("code")).sendKeys(server.nextCode(server.adminA));
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-    assertThat(browser.getCurrentUrl()).endsWith("/overview");
+    waitForUrl("/overview");
     assertThat(text("h1")).isEqualTo("Overview of all clients");
     shot("03-overview");
   }
@@ -107,7 +116,7 @@ class BrowserTest {
     browser.findElement(By.id("name")).sendKeys("Fleuriste Rose");
     browser.findElement(By.id("domain")).sendKeys("rose.example");
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-    assertThat(browser.getCurrentUrl()).endsWith("/domains/rose.example/setup");
+    waitForUrl("/domains/rose.example/setup");
     assertThat(text("#dmarc-record")).contains("_dmarc.rose.example")
         .contains("rua=mailto:dmarc@reports.msp.example");
     assertThat(text("#auth-record")).contains("rose.example._report._dmarc.reports.msp.example")
@@ -134,6 +143,8 @@ class BrowserTest {
     open("/upload");
     browser.findElement(By.id("files")).sendKeys(file.toAbsolutePath().toString());
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.results")));
     assertThat(text("ul.results")).contains("1 new report(s)");
     shot("05-upload");
     open("/domains/rose.example");
@@ -151,11 +162,12 @@ class BrowserTest {
   void clientViewer_seesOnlyTheirOwnDomains_inFrench() throws IOException {
     open("/account");
     browser.findElement(By.cssSelector("header form[action='/logout'] button")).click();
+    waitForUrl("/login");
     open("/login");
     browser.findElement(By.id("email")).sendKeys(server.viewerA1.email());
     browser.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-    assertThat(browser.getCurrentUrl()).endsWith("/clients/" + server.clientA1);
+    waitForUrl("/clients/" + server.clientA1);
     assertThat(text("h1")).isEqualTo("Boulangerie Dupont");
     assertThat(browser.getPageSource()).contains("dupont.example")
         .doesNotContain("Garage Martin").doesNotContain("Ajouter un domaine");
