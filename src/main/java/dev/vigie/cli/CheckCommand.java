@@ -1,5 +1,9 @@
 package dev.vigie.cli;
 
+import dev.vigie.store.SelectorSql;
+import dev.vigie.store.Store;
+import dev.vigie.store.StoreException;
+import dev.vigie.store.StoreLocation;
 import dev.vigie.check.DomainChecker;
 import dev.vigie.check.DomainReport;
 import dev.vigie.check.history.ChangeEvent;
@@ -63,6 +67,14 @@ final class CheckCommand implements Callable<Integer> {
           + " (or VIGIE_DATA).")
   Path data;
 
+  @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:VIGIE_DB}",
+      description = "A PostgreSQL store whose reports name DKIM selectors to check (or VIGIE_DB).")
+  String db;
+
+  @Option(names = "--no-seen-selectors",
+      description = "Don't add the DKIM selectors seen in stored reports (last 90 days).")
+  boolean noSeenSelectors;
+
   @Parameters(paramLabel = "DOMAIN", arity = "1..*")
   List<String> domains;
 
@@ -78,6 +90,8 @@ final class CheckCommand implements Callable<Integer> {
         LogoFetcher.https(), Clock.systemUTC());
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     history = data == null ? null : new CheckHistory(data);
+    java.util.Map<String, List<String>> seen = noSeenSelectors ? java.util.Map.of()
+        : seenSelectors(spec.commandLine().getErr());
     boolean errors = false;
     ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
     java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(Math.max(1, threads));
@@ -88,7 +102,10 @@ final class CheckCommand implements Callable<Integer> {
         slots.acquire();
         pending.add(pool.submit(() -> {
           try {
-            return checker.check(domain, selectors);
+            List<String> all = new ArrayList<>(selectors);
+            seen.getOrDefault(domain, List.of()).stream().filter(x -> !all.contains(x))
+                .forEach(all::add);
+            return checker.check(domain, all);
           } finally {
             slots.release();
           }
@@ -105,6 +122,30 @@ final class CheckCommand implements Callable<Integer> {
       out.flush();
     }
     return errors ? 1 : 0;
+  }
+
+  /**
+   * DKIM selectors that stored reports show signing for each domain, when a store is there to
+   * ask: `--db`, or an embedded store in `--data`. A store in use by another process is skipped
+   * with a note (the check itself does not need it).
+   */
+  private java.util.Map<String, List<String>> seenSelectors(java.io.PrintWriter err) {
+    StoreLocation where = db != null ? StoreLocation.postgres(db)
+        : data != null && java.nio.file.Files.exists(data.resolve(StoreLocation.DUCKDB_FILE))
+            ? StoreLocation.embedded(data) : null;
+    if (where == null) {
+      return java.util.Map.of();
+    }
+    java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+    try (Store store = Store.open(where)) {
+      for (String d : domains) {
+        String domain = DomainNames.normalise(d);
+        out.put(domain, SelectorSql.seen(store, domain, 90, 20));
+      }
+    } catch (StoreException e) {
+      err.println("vigie: DKIM selectors from reports not used: " + e.getMessage());
+    }
+    return out;
   }
 
   private boolean print(PrintStream out, Future<DomainReport> f) throws Exception {

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +32,7 @@ final class IngestCommand implements Callable<Integer> {
   @Mixin StoreOptions storeOptions;
   @Mixin LimitOptions limitOptions;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "2000",
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
       description = "Files stored per transaction (default ${DEFAULT-VALUE}).")
   int batchSize;
 
@@ -47,6 +47,7 @@ final class IngestCommand implements Callable<Integer> {
     long duplicates = 0;
     long quarantined = 0;
     long skipped = 0;
+    long unreadable = 0;
     try (Store store = storeOptions.open()) {
       Ingestor ingestor = new Ingestor(store, new ReportExtractor(limitOptions.toLimits()),
           Clock.systemUTC());
@@ -54,32 +55,33 @@ final class IngestCommand implements Callable<Integer> {
       if (finished > 0) {
         err.println("vigie: finished " + finished + " message(s) archived by an interrupted run");
       }
-      List<Ingestor.Item> batch = new ArrayList<>(batchSize);
-      long batchBytes = 0;
-      for (int i = 0; i < files.size(); i++) {
-        Path f = files.get(i);
-        long size = Files.size(f);
-        if (size > limitOptions.toLimits().maxInputBytes()) {
-          err.println("vigie: " + f + ": is " + size + " bytes, over the input limit; not stored");
-          continue;
-        }
-        batch.add(new Ingestor.Item(Files.readAllBytes(f),
-            new Source(Source.Kind.FILE, f.toString(), Instant.now())));
-        batchBytes += size;
-        if (batch.size() == batchSize || batchBytes > 64L << 20 || i == files.size() - 1) {
-          for (IngestResult r : ingestor.ingestBatch(batch)) {
-            reports += r.reports();
-            duplicates += r.duplicates();
-            quarantined += r.quarantined();
-            skipped += r.alreadyArchived() ? 1 : 0;
+      long maxBytes = limitOptions.toLimits().maxInputBytes();
+      Iterator<Ingestor.ItemReader> readers = files.stream().<Ingestor.ItemReader>map(f -> () -> {
+        try {
+          long size = Files.size(f);
+          if (size > maxBytes) {
+            throw new IOException(f + ": is " + size + " bytes, over the input limit; not stored");
           }
-          batch.clear();
-          batchBytes = 0;
+          return new Ingestor.Item(Files.readAllBytes(f),
+              new Source(Source.Kind.FILE, f.toString(), Instant.now()));
+        } catch (java.nio.file.NoSuchFileException e) {
+          throw new IOException(f + ": no longer exists; not stored", e);
+        } catch (IOException e) {
+          throw e.getMessage() != null && e.getMessage().startsWith(f.toString()) ? e
+              : new IOException(f + ": cannot be read (" + e.getMessage() + "); not stored", e);
         }
-      }
+      }).iterator();
+      Ingestor.Totals t = ingestor.ingestAll(readers, batchSize, 32L << 20,
+          problem -> err.println("vigie: " + problem));
+      reports = t.reports();
+      duplicates = t.duplicates();
+      quarantined = t.quarantined();
+      skipped = t.alreadyStored();
+      unreadable = t.unreadable();
     }
     err.printf("vigie: %d file(s): %d new report(s), %d duplicate(s), %d quarantined,"
-        + " %d already stored%n", files.size(), reports, duplicates, quarantined, skipped);
-    return 0;
+        + " %d already stored%s%n", files.size(), reports, duplicates, quarantined, skipped,
+        unreadable > 0 ? ", " + unreadable + " unreadable" : "");
+    return unreadable > 0 ? 1 : 0;
   }
 }

@@ -65,6 +65,14 @@ public final class SourceEnricher implements AutoCloseable {
     };
   }
 
+  /**
+   * True when nothing can be learnt about an address (no DNS, no IP database): every answer is
+   * {@link SourceInfo#bare}, and callers may skip asking.
+   */
+  public boolean learnsNothing() {
+    return dns == null && ipDatabase.isEmpty();
+  }
+
   /** Blocks at most about {@link EnrichOptions#timeout()}. */
   public SourceInfo enrich(String ip) {
     return enrichAsync(ip).join();

@@ -116,8 +116,7 @@ public final class Insights {
     return cache.get(List.of("overview", tenant, w), () -> pool.read(c -> {
       List<DashboardSql.ClientRow> clients = DashboardSql.clients(c, tenant);
       List<DashboardSql.DomainRow> domains = DashboardSql.domains(c, tenant, null);
-      Map<String, DashboardSql.ReportFacts> facts = DashboardSql.reportFacts(c, pool.engine(),
-          tenant, null, null, today().minusDays(HISTORY_DAYS));
+      Map<String, DashboardSql.ReportFacts> facts = facts(c, tenant, null, w, domains);
       Map<String, DashboardSql.DomainTotals> totals =
           DashboardSql.domainTotals(c, tenant, null, w.from(), w.to());
       List<ClientSummary> summaries = new ArrayList<>();
@@ -154,8 +153,7 @@ public final class Insights {
         return Optional.empty();
       }
       List<DashboardSql.DomainRow> domains = DashboardSql.domains(c, tenant, clientId);
-      Map<String, DashboardSql.ReportFacts> facts = DashboardSql.reportFacts(c, pool.engine(),
-          tenant, clientId, null, today().minusDays(HISTORY_DAYS));
+      Map<String, DashboardSql.ReportFacts> facts = facts(c, tenant, clientId, w, domains);
       Map<String, DashboardSql.DomainTotals> totals =
           DashboardSql.domainTotals(c, tenant, clientId, w.from(), w.to());
       List<DomainSummary> ds = domains.stream()
@@ -255,6 +253,26 @@ public final class Insights {
   public Onboarding onboarding(String domain, @Nullable String currentRecord,
       String mspReportAddress) {
     return DmarcRecords.onboarding(domain, currentRecord, mspReportAddress, orgs);
+  }
+
+  /**
+   * Report facts of the listed domains: those with reports in the window from a scan of the
+   * window only (reports are stored roughly in time order, so this skips most of the table), the
+   * silent others by name from the last {@link #HISTORY_DAYS} days.
+   */
+  private Map<String, DashboardSql.ReportFacts> facts(java.sql.Connection c, long tenant,
+      @Nullable Long clientId, Period w, List<DashboardSql.DomainRow> domains)
+      throws java.sql.SQLException {
+    Map<String, DashboardSql.ReportFacts> facts = new java.util.HashMap<>(
+        DashboardSql.reportFactsFor(c, pool.engine(), tenant, clientId, null, w.from()));
+    List<String> missing = domains.stream().map(DashboardSql.DomainRow::domain)
+        .filter(d -> !facts.containsKey(d)).toList();
+    if (!missing.isEmpty()) {
+      DashboardSql.reportFactsFor(c, pool.engine(), tenant, clientId,
+          missing.size() <= 1000 ? missing : null, today().minusDays(HISTORY_DAYS))
+          .forEach(facts::putIfAbsent);
+    }
+    return facts;
   }
 
   private PublishedPolicy policy(String domain, DashboardSql.@Nullable ReportFacts facts) {

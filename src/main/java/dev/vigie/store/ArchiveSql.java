@@ -21,61 +21,81 @@ final class ArchiveSql {
   private ArchiveSql() {}
 
   /** For each sha256 already archived: whether it has been processed. */
-  static Map<String, Boolean> known(Connection c, long tenant, List<String> shas) throws SQLException {
+  static Map<String, Boolean> known(Connection c, StoreLocation.Engine engine, long tenant,
+      List<String> shas) throws SQLException {
     Map<String, Boolean> out = new HashMap<>();
     if (shas.isEmpty()) {
       return out;
     }
-    String marks = String.join(",", java.util.Collections.nCopies(shas.size(), "?"));
-    try (PreparedStatement ps = c.prepareStatement("SELECT sha256, processed_at FROM raw_message"
-        + " WHERE tenant_id = ? AND sha256 IN (" + marks + ")")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT m.sha256, p.sha256 IS NOT NULL"
+        + " FROM raw_message m LEFT JOIN raw_processed p"
+        + " ON p.tenant_id = m.tenant_id AND p.sha256 = m.sha256"
+        + " WHERE m.tenant_id = ? AND m.sha256 IN " + ValueList.sql(engine))) {
       ps.setLong(1, tenant);
-      for (int i = 0; i < shas.size(); i++) {
-        ps.setString(i + 2, shas.get(i));
-      }
+      ValueList.bind(ps, 2, engine, shas); // hex digests: always fit
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.put(rs.getString(1), rs.getObject(2) != null);
+          out.merge(rs.getString(1), rs.getBoolean(2), Boolean::logicalOr);
         }
       }
     }
     return out;
   }
 
-  /** Marks messages processed, a few hundred per statement. */
-  static void markProcessed(Connection c, long tenant, java.util.Collection<String> shas,
-      LocalDateTime now) throws SQLException {
-    List<String> all = new java.util.ArrayList<>(shas);
-    for (int from = 0; from < all.size(); from += 500) {
-      List<String> part = all.subList(from, Math.min(all.size(), from + 500));
-      String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
-      try (PreparedStatement ps = c.prepareStatement("UPDATE raw_message SET processed_at = ?"
-          + " WHERE tenant_id = ? AND sha256 IN (" + marks + ")")) {
-        ps.setObject(1, now);
-        ps.setLong(2, tenant);
-        for (int i = 0; i < part.size(); i++) {
-          ps.setString(i + 3, part.get(i));
+  /**
+   * Marks messages processed: appended to raw_processed (DuckDB's Appender; on PostgreSQL one
+   * batch that ignores a mark another process wrote first).
+   */
+  static void markProcessed(Connection c, StoreLocation.Engine engine, long tenant,
+      java.util.Collection<String> shas, LocalDateTime now) throws SQLException {
+    if (shas.isEmpty()) {
+      return;
+    }
+    if (engine == StoreLocation.Engine.DUCKDB) {
+      try (org.duckdb.DuckDBAppender a = DuckBulk.appender(c, "raw_processed")) {
+        for (String sha : shas) {
+          a.beginRow();
+          a.append(tenant).append(sha).append(now);
+          a.endRow();
         }
-        ps.executeUpdate();
       }
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_processed (tenant_id, sha256,"
+        + " processed_at) VALUES (?,?,?) ON CONFLICT DO NOTHING")) {
+      for (String sha : shas) {
+        ps.setLong(1, tenant);
+        ps.setString(2, sha);
+        ps.setObject(3, now);
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 
-  /** Archives many messages at once: DuckDB's Appender, or one batch on PostgreSQL. */
+  /**
+   * Archives many messages at once (DuckDB's Appender, or one batch on PostgreSQL that leaves a
+   * copy another process archived first alone).
+   *
+   * @param contents the bytes to keep; {@code encodings} says whether they are gzip of the original
+   *     ("gzip") or the original itself ("identity")
+   */
   static void insertAll(Connection c, StoreLocation.Engine engine, long tenant,
-      List<String> shas, List<byte[]> raws, List<Source> sources) throws SQLException {
+      List<String> shas, List<byte[]> contents, List<String> encodings, List<Long> sizes,
+      List<Source> sources) throws SQLException {
+    if (shas.isEmpty()) {
+      return;
+    }
     if (engine == StoreLocation.Engine.POSTGRESQL) {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_message (tenant_id, sha256,"
           + " size_bytes, content, content_encoding, source_kind, source_name, received_at)"
           + " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
         for (int i = 0; i < shas.size(); i++) {
-          byte[] raw = raws.get(i);
-          boolean compressed = alreadyCompressed(raw);
           ps.setLong(1, tenant);
           ps.setString(2, shas.get(i));
-          ps.setLong(3, raw.length);
-          ps.setBytes(4, compressed ? raw : gzip(raw));
-          ps.setString(5, compressed ? "identity" : "gzip");
+          ps.setLong(3, sizes.get(i));
+          ps.setBytes(4, contents.get(i));
+          ps.setString(5, encodings.get(i));
           ps.setString(6, sources.get(i).kind().name());
           ps.setString(7, sources.get(i).name());
           ps.setObject(8, LocalDateTime.ofInstant(sources.get(i).receivedAt(), ZoneOffset.UTC));
@@ -88,11 +108,9 @@ final class ArchiveSql {
     try (org.duckdb.DuckDBAppender a = DuckBulk.appender(c, "raw_message")) {
       for (int i = 0; i < shas.size(); i++) {
         a.beginRow();
-        boolean compressed = alreadyCompressed(raws.get(i));
-        a.append(tenant).append(shas.get(i)).append((long) raws.get(i).length)
-            .append(compressed ? raws.get(i) : gzip(raws.get(i)))
-            .append(compressed ? "identity" : "gzip").append(sources.get(i).kind().name())
-            .append(sources.get(i).name())
+        a.append(tenant).append(shas.get(i)).append(sizes.get(i).longValue())
+            .append(contents.get(i)).append(encodings.get(i))
+            .append(sources.get(i).kind().name()).append(sources.get(i).name())
             .append(LocalDateTime.ofInstant(sources.get(i).receivedAt(), ZoneOffset.UTC));
         a.appendNull();
         a.endRow();
@@ -103,8 +121,9 @@ final class ArchiveSql {
   /** Archived but never processed (a crash between archiving and storing): to be finished. */
   static List<String> pending(Connection c, long tenant) throws SQLException {
     List<String> out = new java.util.ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM raw_message"
-        + " WHERE tenant_id = ? AND processed_at IS NULL ORDER BY received_at")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT m.sha256 FROM raw_message m"
+        + " WHERE m.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM raw_processed p"
+        + " WHERE p.tenant_id = m.tenant_id AND p.sha256 = m.sha256) ORDER BY m.received_at")) {
       ps.setLong(1, tenant);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -121,6 +121,18 @@ public final class DashboardSql {
   public static Map<String, ReportFacts> reportFacts(Connection c, StoreLocation.Engine engine,
       long tenant, @Nullable Long clientId, @Nullable String domain, @Nullable LocalDate since)
       throws SQLException {
+    return reportFactsFor(c, engine, tenant, clientId, domain == null ? null : List.of(domain),
+        since);
+  }
+
+  /** The same for a list of policy domains (all when null). */
+  public static Map<String, ReportFacts> reportFactsFor(Connection c,
+      StoreLocation.Engine engine, long tenant, @Nullable Long clientId,
+      @Nullable List<String> domains,
+      @Nullable LocalDate since) throws SQLException {
+    if (domains != null && domains.isEmpty()) {
+      return Map.of();
+    }
     String latest = engine == StoreLocation.Engine.DUCKDB
         ? "arg_max(policy_p, end_at), arg_max(policy_sp, end_at)"
         : "(array_agg(policy_p ORDER BY end_at DESC))[1],"
@@ -128,7 +140,8 @@ public final class DashboardSql {
     String sql = "SELECT policy_domain, " + latest + ", min(begin_at), max(end_at), count(*)"
         + " FROM aggregate_report WHERE tenant_id = ?"
         + (clientId == null ? "" : " AND client_id = ?")
-        + (domain == null ? "" : " AND policy_domain = ?")
+        + (domains == null ? "" : " AND policy_domain IN ("
+            + String.join(",", java.util.Collections.nCopies(domains.size(), "?")) + ")")
         + (since == null ? "" : " AND end_at >= ?")
         + " GROUP BY policy_domain";
     Map<String, ReportFacts> out = new LinkedHashMap<>();
@@ -138,8 +151,10 @@ public final class DashboardSql {
       if (clientId != null) {
         ps.setLong(i++, clientId);
       }
-      if (domain != null) {
-        ps.setString(i++, domain);
+      if (domains != null) {
+        for (String d : domains) {
+          ps.setString(i++, d);
+        }
       }
       if (since != null) {
         ps.setObject(i, since.atStartOfDay());
@@ -202,16 +217,14 @@ public final class DashboardSql {
    * Totals per domain over a period, for overviews.
    *
    * @param failingLegit messages of legitimate senders (AUTHORISED_FAILING) that failed DMARC
-   * @param days days with at least one message
    */
-  public record DomainTotals(String domain, long messages, long pass, long failingLegit,
-      long days) {}
+  public record DomainTotals(String domain, long messages, long pass, long failingLegit) {}
 
   public static Map<String, DomainTotals> domainTotals(Connection c, long tenant,
       @Nullable Long clientId, LocalDate from, LocalDate to) throws SQLException {
     String sql = "SELECT domain_name, sum(message_total), sum(" + PASS + "),"
         + " sum(CASE WHEN source_class = 'AUTHORISED_FAILING' THEN message_total - (" + PASS
-        + ") ELSE 0 END), count(DISTINCT rollup_date)"
+        + ") ELSE 0 END)"
         + " FROM daily_rollup WHERE tenant_id = ? AND rollup_date BETWEEN ? AND ?"
         + scope(clientId, null) + " GROUP BY domain_name";
     Map<String, DomainTotals> out = new HashMap<>();
@@ -220,7 +233,7 @@ public final class DashboardSql {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.put(rs.getString(1), new DomainTotals(rs.getString(1), rs.getLong(2),
-              rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+              rs.getLong(3), rs.getLong(4)));
         }
       }
     }

@@ -1,15 +1,19 @@
 package dev.vigie.store;
 
+import dev.vigie.dns.psl.PublicSuffixes;
+import dev.vigie.enrich.EnrichOptions;
+import dev.vigie.enrich.IpDatabase;
+import dev.vigie.enrich.SenderCatalogue;
+import dev.vigie.enrich.SourceClassifier;
+import dev.vigie.enrich.SourceEnricher;
 import dev.vigie.ingest.IngestResult;
 import dev.vigie.ingest.RawSink;
 import dev.vigie.ingest.Source;
 import dev.vigie.report.Report;
-import dev.vigie.report.aggregate.AggregateRecord;
 import dev.vigie.report.aggregate.AggregateReport;
 import dev.vigie.report.extract.ParseOutcome;
 import dev.vigie.report.extract.ReportExtractor;
-import dev.vigie.report.failure.FailureReport;
-import dev.vigie.report.tlsrpt.TlsReport;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -17,10 +21,20 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Stores what arrives, in two commits per batch (ADR 0004):
@@ -32,21 +46,53 @@ import java.util.Map;
  * A crash between the two leaves archived-but-unprocessed messages, which {@link #finishPending}
  * completes on the next start; a crash inside the second leaves nothing half-stored. The same bytes
  * again are a no-op; the same report in other bytes is counted once and recorded as a duplicate.
+ *
+ * <p>Only the calling thread talks to the database. Reading, hashing and compressing, then
+ * parsing, enriching, classifying and rendering rows for the bulk loaders run on worker threads;
+ * {@link #ingestAll} overlaps them with the writes (batch n+1 is archived and parsed while batch n
+ * is stored), which keeps the order above for every batch.
  */
 public final class Ingestor implements RawSink {
   private final Store store;
   private final ReportExtractor extractor;
   private final Clock clock;
   private final long tenant = Store.DEFAULT_TENANT;
+  private final AggregateStager stager;
+  private final ExecutorService workers;
 
+  /** Offline enrichment: the bundled sender catalogue, no DNS, no IP database. */
   public Ingestor(Store store, ReportExtractor extractor, Clock clock) {
+    this(store, extractor, clock, new SourceEnricher(EnrichOptions.offline(), null,
+        IpDatabase.none(), SenderCatalogue.bundled(), PublicSuffixes.bundled()));
+  }
+
+  public Ingestor(Store store, ReportExtractor extractor, Clock clock, SourceEnricher enricher) {
     this.store = store;
     this.extractor = extractor;
     this.clock = clock;
+    this.stager = new AggregateStager(tenant, enricher,
+        new SourceClassifier(SenderCatalogue.bundled(), PublicSuffixes.bundled()),
+        PublicSuffixes.bundled());
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+      Thread t = new Thread(r, "vigie-ingest-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** One received byte sequence. */
   public record Item(byte[] raw, Source source) {}
+
+  /** Reads one item when a worker gets to it; its IOException message names the input. */
+  @FunctionalInterface
+  public interface ItemReader {
+    Item read() throws IOException;
+  }
+
+  /** What {@link #ingestAll} did. */
+  public record Totals(long messages, long reports, long duplicates, long quarantined,
+      long alreadyStored, long unreadable) {}
 
   @Override
   public IngestResult ingest(byte[] raw, Source source) {
@@ -55,54 +101,73 @@ public final class Ingestor implements RawSink {
 
   /** Ingests several items with one commit per phase (group commit), results in order. */
   public synchronized List<IngestResult> ingestBatch(List<Item> items) {
-    Connection c = store.connection();
-    List<String> shas = new ArrayList<>(items.size());
+    List<Loaded> loaded = new ArrayList<>(items.size());
     for (Item i : items) {
-      shas.add(sha256(i.raw()));
+      loaded.add(Loaded.of(i));
     }
+    return store(stage(archive(loaded)));
+  }
+
+  /**
+   * Ingests many items, pipelined: while this thread stores one batch, workers read and hash the
+   * next ones and parse the batch archived just before. Unreadable items are reported to {@code
+   * problems} and skipped.
+   */
+  public synchronized Totals ingestAll(Iterator<ItemReader> readers, int batchSize,
+      long batchBytes, Consumer<String> problems) {
+    ArrayDeque<Future<Loaded>> ahead = new ArrayDeque<>();
+    long[] t = new long[6];
+    StagedBatch previous = null;
     try {
-      c.setAutoCommit(false);
-      Map<String, Boolean> known = ArchiveSql.known(c, tenant, shas);
-      List<Integer> toProcess = new ArrayList<>();
-      List<String> newShas = new ArrayList<>();
-      List<byte[]> newRaws = new ArrayList<>();
-      List<Source> newSources = new ArrayList<>();
-      for (int i = 0; i < items.size(); i++) {
-        Boolean processed = known.get(shas.get(i));
-        if (processed == null) {
-          newShas.add(shas.get(i));
-          newRaws.add(items.get(i).raw());
-          newSources.add(items.get(i).source());
-          known.put(shas.get(i), false);
-          toProcess.add(i);
-        } else if (!processed) {
-          toProcess.add(i); // archived by an interrupted run: finish it
+      while (true) {
+        while (ahead.size() < 2 * batchSize && readers.hasNext()) {
+          ItemReader r = readers.next();
+          ahead.add(workers.submit(() -> Loaded.of(r.read())));
         }
+        List<Loaded> batch = new ArrayList<>(batchSize);
+        long bytes = 0;
+        while (!ahead.isEmpty() && batch.size() < batchSize && bytes < batchBytes) {
+          try {
+            Loaded l = ahead.poll().get();
+            batch.add(l);
+            bytes += l.item().raw().length;
+          } catch (ExecutionException e) {
+            t[5]++;
+            problems.accept(e.getCause() instanceof IOException io ? io.getMessage()
+                : String.valueOf(e.getCause()));
+          }
+        }
+        if (batch.isEmpty() && ahead.isEmpty() && !readers.hasNext()) {
+          break;
+        }
+        if (batch.isEmpty()) {
+          continue;
+        }
+        StagedBatch current = stage(archive(batch));
+        if (previous != null) {
+          tally(t, store(previous));
+        }
+        previous = current;
       }
-      ArchiveSql.insertAll(c, store.engine(), tenant, newShas, newRaws, newSources);
-      c.commit(); // phase 1: the archive is durable before any parsing
-      List<List<ParseOutcome>> parsed = parse(items, toProcess);
-      StoreBatch batch = new StoreBatch(c);
-      for (int k = 0; k < toProcess.size(); k++) {
-        batch.add(shas.get(toProcess.get(k)), parsed.get(k));
+      if (previous != null) {
+        tally(t, store(previous));
       }
-      batch.finish();
-      c.commit(); // phase 2: reports, records, rollups, duplicates, quarantine, processed mark
-      List<IngestResult> results = new ArrayList<>(items.size());
-      java.util.Set<String> reported = new java.util.HashSet<>();
-      for (int i = 0; i < items.size(); i++) {
-        String sha = shas.get(i);
-        int[] n = batch.counts.get(sha);
-        results.add(n == null || !reported.add(sha) ? new IngestResult(sha, true, 0, 0, 0)
-            : new IngestResult(sha, false, n[0], n[1], n[2]));
-      }
-      return results;
-    } catch (SQLException | RuntimeException e) {
-      rollback(c);
-      throw new StoreException(store.location().describe() + ": could not store the batch: "
-          + Store.firstLine(String.valueOf(e.getMessage())), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("ingestion interrupted", e);
     } finally {
-      autoCommit(c);
+      ahead.forEach(f -> f.cancel(true));
+    }
+    return new Totals(t[0], t[1], t[2], t[3], t[4], t[5]);
+  }
+
+  private static void tally(long[] t, List<IngestResult> results) {
+    for (IngestResult r : results) {
+      t[0]++;
+      t[1] += r.reports();
+      t[2] += r.duplicates();
+      t[3] += r.quarantined();
+      t[4] += r.alreadyArchived() ? 1 : 0;
     }
   }
 
@@ -110,9 +175,13 @@ public final class Ingestor implements RawSink {
   public synchronized int finishPending() {
     try {
       List<String> pending = ArchiveSql.pending(store.connection(), tenant);
-      for (String sha : pending) {
-        ArchiveSql.Archived a = ArchiveSql.load(store.connection(), tenant, sha);
-        ingestBatch(List.of(new Item(a.raw(), a.source())));
+      for (int from = 0; from < pending.size(); from += 500) {
+        List<Loaded> batch = new ArrayList<>();
+        for (String sha : pending.subList(from, Math.min(pending.size(), from + 500))) {
+          ArchiveSql.Archived a = ArchiveSql.load(store.connection(), tenant, sha);
+          batch.add(Loaded.of(new Item(a.raw(), a.source())));
+        }
+        store(stage(archive(batch)));
       }
       return pending.size();
     } catch (SQLException e) {
@@ -132,17 +201,15 @@ public final class Ingestor implements RawSink {
       int recovered = 0;
       for (String sha : shas) {
         ArchiveSql.Archived a = ArchiveSql.load(c, tenant, sha);
-        List<ParseOutcome> outcomes = new ArrayList<>();
-        extractor.extract(a.source().name(), a.raw(), 0, outcomes::add);
-        if (outcomes.stream().noneMatch(o -> o instanceof ParseOutcome.Parsed)) {
+        StagedMessage m = stageMessage(sha, a.source().name(), a.raw());
+        if (m.aggregates().isEmpty()
+            && m.others().stream().noneMatch(o -> o instanceof ParseOutcome.Parsed)) {
           continue;
         }
         try {
           c.setAutoCommit(false);
           ReportSql.resolveQuarantine(c, tenant, sha, now());
-          StoreBatch batch = new StoreBatch(c);
-          batch.add(sha, outcomes);
-          batch.finish();
+          new Writer(c).write(List.of(m), false);
           c.commit();
           recovered++;
         } catch (SQLException | RuntimeException e) {
@@ -159,62 +226,169 @@ public final class Ingestor implements RawSink {
     }
   }
 
-  private List<List<ParseOutcome>> parse(List<Item> items, List<Integer> idx) {
-    // Parsing is pure and thread-safe: spread it over the cores.
-    return idx.parallelStream().map(i -> {
-      List<ParseOutcome> out = new ArrayList<>();
-      extractor.extract(items.get(i).source().name(), items.get(i).raw(), 0, out::add);
-      return out;
-    }).toList();
+  /** An item with its digest and the bytes the archive keeps (compressed unless it was). */
+  private record Loaded(Item item, String sha, byte[] archived, boolean gzipped) {
+    static Loaded of(Item i) {
+      boolean compressed = ArchiveSql.alreadyCompressed(i.raw());
+      return new Loaded(i, sha256(i.raw()), compressed ? i.raw() : ArchiveSql.gzip(i.raw()),
+          !compressed);
+    }
+  }
+
+  /** Phase 1 done: which items to parse (first copy of each sha not yet processed). */
+  private record Archived(List<Loaded> items, List<Integer> toProcess) {}
+
+  private Archived archive(List<Loaded> items) {
+    Connection c = store.connection();
+    try {
+      c.setAutoCommit(false);
+      Map<String, Boolean> known = ArchiveSql.known(c, store.engine(), tenant,
+          items.stream().map(Loaded::sha).toList());
+      List<Integer> toProcess = new ArrayList<>();
+      List<Loaded> fresh = new ArrayList<>();
+      Set<String> taken = new HashSet<>();
+      for (int i = 0; i < items.size(); i++) {
+        Loaded l = items.get(i);
+        Boolean processed = known.get(l.sha());
+        if (processed == null && taken.add(l.sha())) {
+          fresh.add(l);
+          toProcess.add(i);
+        } else if (Boolean.FALSE.equals(processed) && taken.add(l.sha())) {
+          toProcess.add(i); // archived by an interrupted run: finish it
+        }
+      }
+      ArchiveSql.insertAll(c, store.engine(), tenant, fresh.stream().map(Loaded::sha).toList(),
+          fresh.stream().map(Loaded::archived).toList(),
+          fresh.stream().map(l -> l.gzipped() ? "gzip" : "identity").toList(),
+          fresh.stream().map(l -> (long) l.item().raw().length).toList(),
+          fresh.stream().map(l -> l.item().source()).toList());
+      c.commit(); // phase 1: the archive is durable before any parsing
+      return new Archived(items, toProcess);
+    } catch (SQLException | RuntimeException e) {
+      rollback(c);
+      throw new StoreException(store.location().describe() + ": could not archive the batch: "
+          + Store.firstLine(String.valueOf(e.getMessage())), e);
+    } finally {
+      autoCommit(c);
+    }
+  }
+
+  /** What one message holds, ready to write. */
+  private record StagedMessage(String sha, List<ParseOutcome> others,
+      List<StagedAggregate> aggregates) {}
+
+  private record StagedBatch(Archived archived, List<Future<StagedMessage>> messages) {}
+
+  private StagedBatch stage(Archived a) {
+    List<Future<StagedMessage>> futures = new ArrayList<>(a.toProcess().size());
+    for (int i : a.toProcess()) {
+      Loaded l = a.items().get(i);
+      futures.add(workers.submit(() -> stageMessage(l.sha(), l.item().source().name(),
+          l.item().raw())));
+    }
+    return new StagedBatch(a, futures);
+  }
+
+  private StagedMessage stageMessage(String sha, String origin, byte[] raw) {
+    List<ParseOutcome> others = new ArrayList<>();
+    List<StagedAggregate> aggregates = new ArrayList<>();
+    LocalDateTime now = now();
+    extractor.extract(origin, raw, 0, o -> {
+      if (o instanceof ParseOutcome.Parsed p && p.report() instanceof AggregateReport a) {
+        aggregates.add(stager.stage(a, sha, now));
+      } else {
+        others.add(o);
+      }
+    });
+    return new StagedMessage(sha, others, aggregates);
+  }
+
+  /** Phase 2: one transaction for everything the batch's messages hold. */
+  private List<IngestResult> store(StagedBatch s) {
+    List<StagedMessage> messages = new ArrayList<>(s.messages().size());
+    try {
+      for (Future<StagedMessage> f : s.messages()) {
+        messages.add(f.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("ingestion interrupted", e);
+    } catch (ExecutionException e) {
+      throw new StoreException(store.location().describe() + ": could not prepare the batch: "
+          + e.getCause(), e.getCause());
+    }
+    Connection c = store.connection();
+    Map<String, int[]> counts;
+    try {
+      c.setAutoCommit(false);
+      counts = new Writer(c).write(messages, true);
+      c.commit(); // phase 2: reports, records, rollups, duplicates, quarantine, processed mark
+    } catch (SQLException | RuntimeException e) {
+      rollback(c);
+      throw new StoreException(store.location().describe() + ": could not store the batch: "
+          + Store.firstLine(String.valueOf(e.getMessage())), e);
+    } finally {
+      autoCommit(c);
+    }
+    List<IngestResult> results = new ArrayList<>(s.archived().items().size());
+    Set<String> reported = new HashSet<>();
+    for (Loaded l : s.archived().items()) {
+      int[] n = counts.get(l.sha());
+      results.add(n == null || !reported.add(l.sha()) ? new IngestResult(l.sha(), true, 0, 0, 0)
+          : new IngestResult(l.sha(), false, n[0], n[1], n[2]));
+    }
+    return results;
   }
 
   /**
-   * Stores the outcomes of one or more messages inside the current transaction: duplicates are
-   * found with one query for the whole batch, new aggregate reports and their records are loaded
-   * in bulk, rollups merged once, and every message marked processed with one statement.
+   * Writes staged messages inside the current transaction: duplicates found with one query for the
+   * whole batch, new aggregate reports, their records and rollups bulk-loaded, failure and TLS
+   * reports (few) row by row.
    */
-  private final class StoreBatch {
+  private final class Writer {
     private final Connection c;
     private final Router router;
-    private final RollupSql rollups = new RollupSql();
     private final LocalDateTime now = now();
-    private final List<String> order = new ArrayList<>();
-    private final List<AggregateReport> aggregates = new ArrayList<>();
-    private final List<String> aggregateShas = new ArrayList<>();
-    /** Per message: reports stored, duplicates, quarantined. */
-    final Map<String, int[]> counts = new java.util.LinkedHashMap<>();
 
-    StoreBatch(Connection c) throws SQLException {
+    Writer(Connection c) throws SQLException {
       this.c = c;
       this.router = Router.load(c, tenant); // also opens the transaction before any Appender
     }
 
-    void add(String sha, List<ParseOutcome> outcomes) throws SQLException {
-      if (counts.containsKey(sha)) {
-        return; // the same bytes twice in one batch
-      }
-      int[] n = new int[3];
-      counts.put(sha, n);
-      order.add(sha);
-      for (ParseOutcome o : outcomes) {
-        if (o instanceof ParseOutcome.Failed f) {
-          ReportSql.quarantine(c, tenant, sha, f.origin(), f.reason(), now);
-          n[2]++;
-        } else if (((ParseOutcome.Parsed) o).report() instanceof AggregateReport a) {
+    /** Per message sha: reports stored, duplicates, quarantined. */
+    Map<String, int[]> write(List<StagedMessage> messages, boolean markProcessed)
+        throws SQLException {
+      Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+      List<StagedAggregate> aggregates = new ArrayList<>();
+      List<String> aggregateShas = new ArrayList<>();
+      for (StagedMessage m : messages) {
+        int[] n = counts.computeIfAbsent(m.sha(), k -> new int[3]);
+        for (ParseOutcome o : m.others()) {
+          if (o instanceof ParseOutcome.Failed f) {
+            ReportSql.quarantine(c, tenant, m.sha(), f.origin(), f.reason(), now);
+            n[2]++;
+          } else if (storeOther(m.sha(), ((ParseOutcome.Parsed) o).report())) {
+            n[0]++;
+          } else {
+            n[1]++;
+          }
+        }
+        for (StagedAggregate a : m.aggregates()) {
           aggregates.add(a);
-          aggregateShas.add(sha);
-        } else if (storeOther(sha, ((ParseOutcome.Parsed) o).report())) {
-          n[0]++;
-        } else {
-          n[1]++;
+          aggregateShas.add(m.sha());
         }
       }
+      storeAggregates(aggregates, aggregateShas, counts);
+      if (markProcessed) {
+        ArchiveSql.markProcessed(c, store.engine(), tenant, counts.keySet(), now);
+      }
+      return counts;
     }
 
     /** Failure and TLS reports: few, stored row by row. */
     private boolean storeOther(String sha, Report report) throws SQLException {
       long seq = ReportSql.nextSeq(c);
-      if (report instanceof FailureReport f) {
+      if (report instanceof dev.vigie.report.failure.FailureReport f) {
         if (ReportSql.insertFailure(c, tenant, seq, f, router.clientFor(f.reportedDomain()), sha,
             now)) {
           return true;
@@ -222,7 +396,7 @@ public final class Ingestor implements RawSink {
         ReportSql.duplicate(c, tenant, "failure", ReportSql.failureKey(f), sha, now);
         return false;
       }
-      TlsReport t = (TlsReport) report;
+      dev.vigie.report.tlsrpt.TlsReport t = (dev.vigie.report.tlsrpt.TlsReport) report;
       String domain = t.policies().isEmpty() ? null : t.policies().get(0).policyDomain();
       if (ReportSql.insertTls(c, tenant, seq, t, router.clientFor(domain), sha, now)) {
         return true;
@@ -232,60 +406,60 @@ public final class Ingestor implements RawSink {
       return false;
     }
 
-    void finish() throws SQLException {
-      java.util.Set<String> seen = ReportSql.existingAggregates(c, tenant, aggregates);
-      List<Integer> fresh = new ArrayList<>();
+    private void storeAggregates(List<StagedAggregate> aggregates, List<String> shas,
+        Map<String, int[]> counts) throws SQLException {
+      if (aggregates.isEmpty()) {
+        return;
+      }
+      Set<String> seen = ReportSql.existingAggregates(c, store.engine(), tenant,
+          aggregates.stream().map(StagedAggregate::report).toList());
+      List<StagedAggregate> fresh = new ArrayList<>();
+      List<String> freshShas = new ArrayList<>();
       for (int i = 0; i < aggregates.size(); i++) {
-        String key = ReportSql.aggregateKey(aggregates.get(i));
-        if (seen.add(key)) {
-          fresh.add(i);
+        if (seen.add(aggregates.get(i).key())) {
+          fresh.add(aggregates.get(i));
+          freshShas.add(shas.get(i));
         } else {
-          ReportSql.duplicate(c, tenant, "aggregate", key, aggregateShas.get(i), now);
-          counts.get(aggregateShas.get(i))[1]++;
+          duplicate(aggregates.get(i), shas.get(i), counts);
         }
       }
       long[] seqs = ReportSql.nextSeqs(c, store.engine(), fresh.size());
-      List<AggregateReport> freshReports = new ArrayList<>(fresh.size());
       List<Long> clients = new ArrayList<>(fresh.size());
-      List<String> freshShas = new ArrayList<>(fresh.size());
-      for (int i : fresh) {
-        freshReports.add(aggregates.get(i));
-        clients.add(router.clientFor(aggregates.get(i).policy().domain()));
-        freshShas.add(aggregateShas.get(i));
+      for (StagedAggregate a : fresh) {
+        clients.add(router.clientFor(a.report().policy().domain()));
       }
-      boolean[] stored;
-      if (store.engine() == StoreLocation.Engine.DUCKDB) {
-        // One writing process: the duplicate query above is exact, the Appender can't conflict.
-        try (org.duckdb.DuckDBAppender reports = DuckBulk.appender(c, "aggregate_report")) {
-          for (int k = 0; k < freshReports.size(); k++) {
-            DuckBulk.report(reports, tenant, seqs[k], freshReports.get(k), clients.get(k),
-                freshShas.get(k), now);
-          }
-        }
-        stored = new boolean[freshReports.size()];
-        java.util.Arrays.fill(stored, true);
-      } else {
-        stored = ReportSql.insertAggregates(c, tenant, seqs, freshReports, clients, freshShas, now);
-      }
-      List<RecordLoader.Row> rows = new ArrayList<>();
-      for (int k = 0; k < freshReports.size(); k++) {
-        AggregateReport a = freshReports.get(k);
-        String sha = freshShas.get(k);
+      boolean[] stored = ReportSql.insertAggregates(c, store.engine(), store.scratchDir(), tenant,
+          seqs, fresh, clients);
+      CsvRows records = new CsvRows(fresh.stream().mapToInt(a -> a.records().length + 12
+          * a.recordEnds().length).sum());
+      for (int k = 0; k < fresh.size(); k++) {
+        StagedAggregate a = fresh.get(k);
         if (!stored[k]) {
-          ReportSql.duplicate(c, tenant, "aggregate", ReportSql.aggregateKey(a), sha, now);
-          counts.get(sha)[1]++;
+          duplicate(a, freshShas.get(k), counts); // another process stored it meanwhile
           continue;
         }
-        counts.get(sha)[0]++;
-        int n = 0;
-        for (AggregateRecord r : a.records()) {
-          rows.add(new RecordLoader.Row(tenant, seqs[k], n++, a.policy().domain(), r));
-          rollups.add(a.policy().domain(), r);
+        counts.get(freshShas.get(k))[0]++;
+        byte[] prefix = (seqs[k] + ",").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int from = 0;
+        for (int end : a.recordEnds()) {
+          records.append(prefix, 0, prefix.length).append(a.records(), from, end);
+          from = end;
         }
       }
-      RecordLoader.load(c, store.engine(), rows);
-      rollups.append(c, tenant, store.engine());
-      ArchiveSql.markProcessed(c, tenant, order, now);
+      BulkCopy.copy(c, store.engine(), store.scratchDir(), "aggregate_record",
+          AggregateStager.RECORD_COLUMNS, records);
+      ReportSql.rollUp(c, store.engine(), tenant, storedSeqs(seqs, stored));
+    }
+
+    private static long[] storedSeqs(long[] seqs, boolean[] stored) {
+      return java.util.stream.IntStream.range(0, seqs.length).filter(i -> stored[i])
+          .mapToLong(i -> seqs[i]).toArray();
+    }
+
+    private void duplicate(StagedAggregate a, String sha, Map<String, int[]> counts)
+        throws SQLException {
+      ReportSql.duplicate(c, tenant, "aggregate", a.key(), sha, now);
+      counts.get(sha)[1]++;
     }
   }
 

@@ -56,39 +56,97 @@ final class ReportSql {
   }
 
   /** Which of these aggregate reports are already stored (keys as {@link #aggregateKey}). */
-  static java.util.Set<String> existingAggregates(Connection c, long tenant,
-      java.util.List<AggregateReport> reports) throws SQLException {
+  static java.util.Set<String> existingAggregates(Connection c, StoreLocation.Engine engine,
+      long tenant, java.util.List<AggregateReport> reports) throws SQLException {
     java.util.Set<String> found = new java.util.HashSet<>();
     java.util.List<String> ids = reports.stream().map(r -> r.metadata().reportId()).distinct()
         .toList();
-    for (int from = 0; from < ids.size(); from += 500) {
-      java.util.List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
-      String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
-      try (PreparedStatement ps = c.prepareStatement("SELECT org_name, report_id, policy_domain"
-          + " FROM aggregate_report WHERE tenant_id = ? AND report_id IN (" + marks + ")")) {
+    java.util.List<String> listed = ids.stream().filter(ValueList::fits).toList();
+    String byId = "SELECT org_name, report_id, policy_domain FROM aggregate_report"
+        + " WHERE tenant_id = ? AND report_id ";
+    if (!listed.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(byId + "IN " + ValueList.sql(engine))) {
         ps.setLong(1, tenant);
-        for (int i = 0; i < part.size(); i++) {
-          ps.setString(i + 2, part.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            found.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
-          }
+        ValueList.bind(ps, 2, engine, listed);
+        collect(ps, found);
+      }
+    }
+    for (String id : ids) {
+      if (!ValueList.fits(id)) {
+        try (PreparedStatement ps = c.prepareStatement(byId + "= ?")) {
+          ps.setLong(1, tenant);
+          ps.setString(2, id);
+          collect(ps, found);
         }
       }
     }
     return found;
   }
 
+  private static void collect(PreparedStatement ps, java.util.Set<String> found)
+      throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        found.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+      }
+    }
+  }
+
   /**
-   * PostgreSQL: inserts the report headers in one batch; result[i] is false where the report was
-   * already stored (another Vigie process won the race: ON CONFLICT DO NOTHING counted 0).
+   * Adds the daily rollup deltas of the reports just stored in this transaction, summed per
+   * domain × day × source × result × service × class in the engine (one statement per batch).
    */
-  static boolean[] insertAggregates(Connection c, long tenant, long[] seqs,
-      java.util.List<AggregateReport> reports, java.util.List<@Nullable Long> clients,
-      java.util.List<String> shas, LocalDateTime now) throws SQLException {
+  static void rollUp(Connection c, StoreLocation.Engine engine, long tenant, long[] seqs)
+      throws SQLException {
+    if (seqs.length == 0) {
+      return;
+    }
+    long min = java.util.Arrays.stream(seqs).min().orElseThrow();
+    long max = java.util.Arrays.stream(seqs).max().orElseThrow();
+    // DuckDB has one writing process, so [min, max] holds this batch's reports only; on
+    // PostgreSQL another process's committed reports may sit in between: the list excludes them.
+    String only = engine == StoreLocation.Engine.DUCKDB ? ""
+        : " AND report_seq = ANY(?)";
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_rollup (tenant_id,"
+        + " domain_name, rollup_date, source_ip, disposition, dkim_eval, spf_eval, message_total,"
+        + " sender_id, source_class) SELECT tenant_id, policy_domain, CAST(interval_begin AS DATE),"
+        + " source_ip, disposition, dkim_eval, spf_eval, SUM(message_count), sender_id,"
+        + " source_class FROM aggregate_record WHERE tenant_id = ? AND report_seq BETWEEN ? AND ?"
+        + only + " GROUP BY tenant_id, policy_domain, CAST(interval_begin AS DATE), source_ip,"
+        + " disposition, dkim_eval, spf_eval, sender_id, source_class")) {
+      ps.setLong(1, tenant);
+      ps.setLong(2, min);
+      ps.setLong(3, max);
+      if (engine != StoreLocation.Engine.DUCKDB) {
+        ps.setArray(4, c.createArrayOf("bigint",
+            java.util.Arrays.stream(seqs).boxed().toArray()));
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Inserts the staged report headers; result[i] is false where the report was already stored.
+   * DuckDB (one writing process, so the duplicate query before this was exact): one COPY.
+   * PostgreSQL: one batch with ON CONFLICT DO NOTHING, then a look at which rows are ours, since
+   * another Vigie process may have stored the same report meanwhile.
+   */
+  static boolean[] insertAggregates(Connection c, StoreLocation.Engine engine,
+      java.nio.file.Path scratchDir, long tenant, long[] seqs,
+      java.util.List<StagedAggregate> reports, java.util.List<@Nullable Long> clients)
+      throws SQLException {
     boolean[] stored = new boolean[reports.size()];
     if (reports.isEmpty()) {
+      return stored;
+    }
+    if (engine == StoreLocation.Engine.DUCKDB) {
+      CsvRows rows = new CsvRows(reports.size() * 300);
+      for (int i = 0; i < reports.size(); i++) {
+        rows.num(seqs[i]).nullableNum(clients.get(i)).rest(reports.get(i).header());
+      }
+      BulkCopy.copy(c, engine, scratchDir, "aggregate_report", AggregateStager.REPORT_COLUMNS,
+          rows);
+      java.util.Arrays.fill(stored, true);
       return stored;
     }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO aggregate_report (tenant_id,"
@@ -96,7 +154,7 @@ final class ReportSql {
         + " policy_sp, record_total, message_total, raw_sha256, origin, warnings, stored_at)"
         + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
       for (int i = 0; i < reports.size(); i++) {
-        AggregateReport r = reports.get(i);
+        AggregateReport r = reports.get(i).report();
         ps.setLong(1, tenant);
         ps.setLong(2, seqs[i]);
         ps.setString(3, r.metadata().orgName());
@@ -109,10 +167,10 @@ final class ReportSql {
         ps.setString(10, r.policy().sp());
         ps.setInt(11, r.records().size());
         ps.setLong(12, r.messageCount());
-        ps.setString(13, shas.get(i));
+        ps.setString(13, reports.get(i).sha());
         ps.setString(14, r.origin());
         ps.setString(15, r.warnings().isEmpty() ? null : String.join("\n", r.warnings()));
-        ps.setObject(16, now);
+        ps.setObject(16, reports.get(i).storedAt());
         ps.addBatch();
       }
       ps.executeBatch();

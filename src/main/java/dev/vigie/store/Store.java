@@ -48,6 +48,9 @@ public final class Store implements AutoCloseable {
       migrate(location, c);
       Store store = new Store(location, c);
       store.ensureDefaultTenant();
+      if (location.dataDir() != null) {
+        clearScratch(store.scratchDir());
+      }
       return store;
     } catch (SQLException | FlywayException e) {
       close(c);
@@ -61,7 +64,7 @@ public final class Store implements AutoCloseable {
       if (location.engine() == Engine.DUCKDB) {
         Path dir = location.dataDir();
         Files.createDirectories(dir);
-        return DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("vigie.duckdb"),
+        return DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(StoreLocation.DUCKDB_FILE),
             new Properties());
       }
       return DriverManager.getConnection(location.jdbcUrl());
@@ -94,6 +97,27 @@ public final class Store implements AutoCloseable {
       ps.setString(2, "MSP");
       ps.setObject(3, java.time.LocalDateTime.ofInstant(Instant.now(), java.time.ZoneOffset.UTC));
       ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Where bulk loads put their scratch files: {@code DATA/tmp} for DuckDB (same disk as the
+   * database, removed when they are read, and any leftover at the next open).
+   */
+  java.nio.file.Path scratchDir() {
+    Path data = location.dataDir();
+    return data != null ? data.resolve("tmp") : Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  private static void clearScratch(Path dir) {
+    try (var files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (f.getFileName().toString().endsWith(".csv")) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (java.io.IOException ignored) {
+      // absent or unreadable: nothing to clear
     }
   }
 

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record StoreLocation(@Nullable Path dataDir, @Nullable String jdbcUrl) {
   public static final Path DEFAULT_DATA_DIR = Path.of("vigie-data");
+  /** The embedded database's file inside the data folder. */
+  public static final String DUCKDB_FILE = "vigie.duckdb";
 
   public StoreLocation {
     if ((dataDir == null) == (jdbcUrl == null)) {

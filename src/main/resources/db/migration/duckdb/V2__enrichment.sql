@@ -11,3 +11,15 @@ ALTER TABLE aggregate_record ADD COLUMN country VARCHAR;
 ALTER TABLE aggregate_record ADD COLUMN asn BIGINT;
 ALTER TABLE daily_rollup ADD COLUMN sender_id VARCHAR;
 ALTER TABLE daily_rollup ADD COLUMN source_class VARCHAR;
+
+-- The processed mark moves out of raw_message into an append-only table: ingestion appends one
+-- row per message in the transaction that stores its reports, instead of updating the archive
+-- row in place (an UPDATE per message cost more than storing its records on DuckDB).
+-- raw_message.processed_at is no longer written.
+CREATE TABLE raw_processed (
+  tenant_id BIGINT NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  processed_at TIMESTAMP NOT NULL
+);
+INSERT INTO raw_processed (tenant_id, sha256, processed_at)
+  SELECT tenant_id, sha256, processed_at FROM raw_message WHERE processed_at IS NOT NULL;

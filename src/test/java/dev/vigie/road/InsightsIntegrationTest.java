@@ -60,7 +60,7 @@ class InsightsIntegrationTest {
         .ingestBatch(RoadFixture.reports());
   }
 
-  /** Whether the store classifies sources at ingestion (the Ingestor change on main). */
+  /** Whether ingestion stored a class for the sources (it always does). */
   private static boolean classified(Store s) throws Exception {
     try (Statement st = s.connection().createStatement();
         ResultSet rs = st.executeQuery(
@@ -95,7 +95,8 @@ class InsightsIntegrationTest {
         assertThat(c.lastReport()).isEqualTo(LocalDate.parse("2026-03-25"));
         assertThat(c.stoppedDomains()).containsExactly("lawfirm.example");
       });
-      if (classified(s)) {
+      assertThat(classified(s)).isTrue(); // the Ingestor classifies every record
+      {
         assertThat(bakery.failingLegit()).isEqualTo(20 * 20);
         assertThat(o.failingLegit()).isEqualTo(20 * 20);
       }
@@ -128,7 +129,8 @@ class InsightsIntegrationTest {
       assertThat(v.road().next().notes()).extracting(Advice::key)
           .contains("road.record.rebuilt-from-reports", "road.record.add-rua");
       assertThat(v.services().stream().mapToLong(ServiceGroup::messages).sum()).isEqualTo(2500);
-      if (classified(s)) {
+      assertThat(classified(s)).isTrue(); // the Ingestor classifies every record
+      {
         assertThat(v.compliance().byClass()).isEqualTo(new ClassSplit(2000, 400, 40, 60, 0));
         ServiceGroup sendgrid = v.services().stream()
             .filter(g -> "sendgrid".equals(g.senderId())).findFirst().orElseThrow();
@@ -143,13 +145,6 @@ class InsightsIntegrationTest {
           assertThat(b.failing()).isEqualTo(400);
           assertThat(b.sharePercent()).isEqualTo(16.0);
         });
-      } else {
-        // Before classification, failing mail of unknown origin holds the verdict.
-        assertThat(v.road().verdict()).isEqualTo(Road.Verdict.NEEDS_DATA);
-        assertThat(v.road().reasons()).extracting(Advice::key)
-            .containsExactly("road.needs-data.unclassified");
-        assertThat(v.services()).extracting(ServiceGroup::key).containsExactly(
-            "ip:209.85.220.41", "ip:167.89.1.10", "ip:203.0.113.5", "ip:209.85.220.69");
       }
 
       DomainView law = insights.domain(T, "lawfirm.example", march).orElseThrow();
@@ -157,7 +152,8 @@ class InsightsIntegrationTest {
       assertThat(law.reportsStopped()).isTrue();
       assertThat(law.compliance().messages()).isEqualTo(15 * 54);
       assertThat(law.road().next().record().value()).isEqualTo("v=DMARC1; p=reject");
-      if (classified(s)) {
+      assertThat(classified(s)).isTrue(); // the Ingestor classifies every record
+      {
         assertThat(law.road().verdict()).isEqualTo(Road.Verdict.READY);
       }
 
@@ -185,7 +181,8 @@ class InsightsIntegrationTest {
       assertThat(sim.newlyAffected()).isEqualTo(500);
       assertThat(sim.senders()).extracting(Simulation.Sender::affected)
           .containsExactly(400L, 60L, 40L);
-      if (classified(s)) {
+      assertThat(classified(s)).isTrue(); // the Ingestor classifies every record
+      {
         assertThat(sim.affectedByClass()).isEqualTo(new ClassSplit(0, 400, 40, 60, 0));
         assertThat(sim.notes()).extracting(Advice::key).contains("road.sim.note.forwarded");
       }

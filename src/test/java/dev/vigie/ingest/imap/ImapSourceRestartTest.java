@@ -85,8 +85,9 @@ class ImapSourceRestartTest {
 
     assertThat(sink.distinct()).isEqualTo(n);
     // Messages stored but not yet moved when the server died are stored again: the sink's
-    // duplicate recognition is what makes that harmless.
-    assertThat(sink.calls()).isBetween(n, n + 10);
+    // duplicate recognition is what makes that harmless. At most one move group plus the message
+    // already fetched when the connection dropped (a loaded machine lets that one through).
+    assertThat(sink.calls()).isBetween(n, n + 11);
     assertThat(source.stats().connections()).isGreaterThanOrEqualTo(2);
     assertThat(logs).anyMatch(l -> l.contains(": connection lost ("));
     assertThat(logs).anyMatch(l -> l.contains(": still unreachable (") && l.contains("retrying"));
