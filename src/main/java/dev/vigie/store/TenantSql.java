@@ -31,22 +31,25 @@ public final class TenantSql {
   }
 
   public static Optional<Tenant> tenant(Connection c, long tenant) {
-    return Jdbc.one(c, "SELECT tenant_id, name, report_address, lang_code FROM tenant"
-        + " WHERE tenant_id = ?", rs -> new Tenant(rs.getLong(1), rs.getString(2),
+    return Jdbc.one(c, "SELECT t.tenant_id, t.name, s.report_address, s.lang_code FROM tenant t"
+        + " LEFT JOIN tenant_setting s ON s.tenant_id = t.tenant_id WHERE t.tenant_id = ?", rs -> new Tenant(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getString(4)), tenant);
   }
 
   public static void updateTenant(Connection c, long tenant, String name,
       @Nullable String reportAddress, @Nullable String lang) {
-    Jdbc.update(c, "UPDATE tenant SET name = ?, report_address = ?, lang_code = ?"
-        + " WHERE tenant_id = ?", name, reportAddress, lang, tenant);
+    Jdbc.update(c, "UPDATE tenant SET name = ? WHERE tenant_id = ?", name, tenant);
+    Jdbc.update(c, "DELETE FROM tenant_setting WHERE tenant_id = ?", tenant);
+    Jdbc.update(c, "INSERT INTO tenant_setting (tenant_id, report_address, lang_code)"
+        + " VALUES (?,?,?)", tenant, reportAddress, lang);
   }
 
   public static List<Client> clients(Connection c, long tenant) {
     Map<Long, Client> out = new LinkedHashMap<>();
-    Jdbc.list(c, "SELECT o.client_id, o.name, o.lang_code, o.created_at, d.domain_name"
+    Jdbc.list(c, "SELECT o.client_id, o.name, s.lang_code, o.created_at, d.domain_name"
         + " FROM client_org o LEFT JOIN client_domain d ON d.tenant_id = o.tenant_id"
-        + " AND d.client_id = o.client_id WHERE o.tenant_id = ? ORDER BY lower(o.name),"
+        + " AND d.client_id = o.client_id LEFT JOIN client_setting s ON s.tenant_id = o.tenant_id"
+        + " AND s.client_id = o.client_id WHERE o.tenant_id = ? ORDER BY lower(o.name),"
         + " o.client_id, d.domain_name", rs -> {
           Client cl = out.computeIfAbsent(rs.getLong(1), id -> {
             try {
@@ -82,15 +85,27 @@ public final class TenantSql {
     }
     long id = Jdbc.scalar(c, "SELECT coalesce(max(client_id), 0) + 1 FROM client_org"
         + " WHERE tenant_id = ?", tenant);
-    Jdbc.update(c, "INSERT INTO client_org (tenant_id, client_id, name, created_at, lang_code)"
-        + " VALUES (?,?,?,?,?)", tenant, id, name, now, lang);
+    Jdbc.update(c, "INSERT INTO client_org (tenant_id, client_id, name, created_at)"
+        + " VALUES (?,?,?,?)", tenant, id, name, now);
+    setClientLanguage(c, tenant, id, lang);
     return Optional.of(id);
   }
 
   public static void updateClient(Connection c, long tenant, long clientId, String name,
       @Nullable String lang) {
-    Jdbc.update(c, "UPDATE client_org SET name = ?, lang_code = ? WHERE tenant_id = ?"
-        + " AND client_id = ?", name, lang, tenant, clientId);
+    Jdbc.update(c, "UPDATE client_org SET name = ? WHERE tenant_id = ? AND client_id = ?", name,
+        tenant, clientId);
+    setClientLanguage(c, tenant, clientId, lang);
+  }
+
+  private static void setClientLanguage(Connection c, long tenant, long clientId,
+      @Nullable String lang) {
+    Jdbc.update(c, "DELETE FROM client_setting WHERE tenant_id = ? AND client_id = ?", tenant,
+        clientId);
+    if (lang != null) {
+      Jdbc.update(c, "INSERT INTO client_setting (tenant_id, client_id, lang_code) VALUES (?,?,?)",
+          tenant, clientId, lang);
+    }
   }
 
   /** Gives the client a domain; false when the tenant already has that domain. */

@@ -3,9 +3,20 @@
 -- secrets (session ids, setup and invitation links, API tokens) are stored as SHA-256 hashes only.
 CREATE SEQUENCE web_id_seq START 1;
 
-ALTER TABLE tenant ADD COLUMN report_address VARCHAR;
-ALTER TABLE tenant ADD COLUMN lang_code VARCHAR;
-ALTER TABLE client_org ADD COLUMN lang_code VARCHAR;
+-- Settings live beside tenant and client_org rather than as new columns there, so the store's own
+-- inserts into those tables are untouched.
+CREATE TABLE tenant_setting (
+  tenant_id BIGINT PRIMARY KEY,
+  report_address VARCHAR,
+  lang_code VARCHAR
+);
+
+CREATE TABLE client_setting (
+  tenant_id BIGINT NOT NULL,
+  client_id BIGINT NOT NULL,
+  lang_code VARCHAR,
+  PRIMARY KEY (tenant_id, client_id)
+);
 
 -- role_name: msp_admin, msp_technician, client_viewer (client_id set only for a viewer).
 -- Email is unique across tenants so that signing in needs no tenant name.
