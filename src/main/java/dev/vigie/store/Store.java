@@ -146,6 +146,24 @@ public final class Store implements AutoCloseable {
     return connection;
   }
 
+  /**
+   * Another connection to the same database, for a reader or writer on another thread (the web
+   * server gives one to each request): DuckDB connections are not thread-safe, but a duplicate of
+   * the store's connection shares its database; PostgreSQL gets a new connection. The caller
+   * closes it. Ingest writes still go through {@link Ingestor} on the store's own connection.
+   */
+  public Connection newConnection() {
+    try {
+      if (location.engine() == Engine.DUCKDB) {
+        return connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate();
+      }
+      return DriverManager.getConnection(location.jdbcUrl());
+    } catch (SQLException e) {
+      throw new StoreException(location.describe() + ": cannot open another connection: "
+          + firstLine(String.valueOf(e.getMessage())), e);
+    }
+  }
+
   @Override
   public void close() {
     close(connection);

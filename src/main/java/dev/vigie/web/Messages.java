@@ -1,0 +1,91 @@
+package dev.vigie.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every user-facing text, from {@code messages_<lang>.properties} (UTF-8). A key missing in French
+ * falls back to English; a missing English key shows as the key itself (and the bundle test fails).
+ * Placeholders are {@code {0}}, {@code {1}}…, substituted literally (no MessageFormat quoting, so
+ * French apostrophes need no escaping).
+ */
+public final class Messages {
+  public static final List<String> LANGUAGES = List.of("en", "fr");
+  private static final Map<String, Messages> ALL = Map.of("en", new Messages("en", load("en"), null),
+      "fr", new Messages("fr", load("fr"), load("en")));
+
+  private final String lang;
+  private final Properties own;
+  private final @Nullable Properties fallback;
+
+  private Messages(String lang, Properties own, @Nullable Properties fallback) {
+    this.lang = lang;
+    this.own = own;
+    this.fallback = fallback;
+  }
+
+  public static Messages of(@Nullable String lang) {
+    Messages m = lang == null ? null : ALL.get(lang.toLowerCase(Locale.ROOT));
+    return m != null ? m : ALL.get("en");
+  }
+
+  /** Whether a language code is one Vigie ships. */
+  public static boolean supported(@Nullable String lang) {
+    return lang != null && ALL.containsKey(lang);
+  }
+
+  public String lang() {
+    return lang;
+  }
+
+  public Locale locale() {
+    return Locale.forLanguageTag(lang);
+  }
+
+  public String get(String key, Object... args) {
+    String s = own.getProperty(key);
+    if (s == null && fallback != null) {
+      s = fallback.getProperty(key);
+    }
+    if (s == null) {
+      return key;
+    }
+    for (int i = 0; i < args.length; i++) {
+      s = s.replace("{" + i + "}", String.valueOf(args[i]));
+    }
+    return s;
+  }
+
+  /** A text that may be absent (finding sentences): the bundle's, or the given default. */
+  public String getOr(String key, String otherwise) {
+    String s = own.getProperty(key);
+    return s != null ? s : otherwise;
+  }
+
+  static Properties load(String lang) {
+    Properties p = new Properties();
+    String name = "/dev/vigie/web/messages_" + lang + ".properties";
+    try (InputStream in = Messages.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the jar");
+      }
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p;
+  }
+
+  /** For the bundle test. */
+  static Properties bundle(String lang) {
+    return load(lang);
+  }
+}

@@ -1,0 +1,5 @@
+/** Part of the web app; see {@link dev.vigie.web}. */
+@NullMarked
+package dev.vigie.web.page;
+
+import org.jspecify.annotations.NullMarked;
