@@ -1,5 +1,6 @@
 package dev.vigie.cli;
 
+import dev.vigie.store.CheckHistoryStore;
 import dev.vigie.store.SelectorSql;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreException;
@@ -7,8 +8,6 @@ import dev.vigie.store.StoreLocation;
 import dev.vigie.check.DomainChecker;
 import dev.vigie.check.DomainReport;
 import dev.vigie.check.history.ChangeEvent;
-import dev.vigie.check.history.CheckHistory;
-import dev.vigie.check.history.CheckSnapshot;
 import dev.vigie.check.output.DomainReportJson;
 import dev.vigie.check.output.DomainReportText;
 import dev.vigie.dns.bimi.LogoFetcher;
@@ -47,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
   enum Format { text, json }
 
   @Spec CommandSpec spec;
-  private CheckHistory history;
+  private @org.jspecify.annotations.Nullable Store history;
   @Mixin DnsOptions dnsOptions;
 
   @Option(names = "--format", defaultValue = "text",
@@ -63,12 +62,12 @@ final class CheckCommand implements Callable<Integer> {
   int threads;
 
   @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:VIGIE_DATA}",
-      description = "Keep each check under DIR/checks and report what changed since the last one"
-          + " (or VIGIE_DATA).")
+      description = "Keep each check in the embedded store in DIR, report what changed since the"
+          + " last one, and check the DKIM selectors its reports name (or VIGIE_DATA).")
   Path data;
 
   @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:VIGIE_DB}",
-      description = "A PostgreSQL store whose reports name DKIM selectors to check (or VIGIE_DB).")
+      description = "The same with a PostgreSQL store (or VIGIE_DB).")
   String db;
 
   @Option(names = "--no-seen-selectors",
@@ -89,9 +88,9 @@ final class CheckCommand implements Callable<Integer> {
     DomainChecker checker = new DomainChecker(dnsOptions.client(), new HttpsPolicyFetcher(),
         LogoFetcher.https(), Clock.systemUTC());
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    history = data == null ? null : new CheckHistory(data);
-    java.util.Map<String, List<String>> seen = noSeenSelectors ? java.util.Map.of()
-        : seenSelectors(spec.commandLine().getErr());
+    history = openHistory(spec.commandLine().getErr());
+    java.util.Map<String, List<String>> seen = noSeenSelectors || history == null
+        ? java.util.Map.of() : seenSelectors(history);
     boolean errors = false;
     ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
     java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(Math.max(1, threads));
@@ -120,30 +119,37 @@ final class CheckCommand implements Callable<Integer> {
     } finally {
       pool.shutdownNow();
       out.flush();
+      if (history != null) {
+        history.close();
+      }
     }
     return errors ? 1 : 0;
   }
 
   /**
-   * DKIM selectors that stored reports show signing for each domain, when a store is there to
-   * ask: `--db`, or an embedded store in `--data`. A store in use by another process is skipped
-   * with a note (the check itself does not need it).
+   * The store that keeps the checks (`--data DIR` or `--db`), or null without one. A store in use
+   * by another process (a running `vigie serve`) is skipped with a note: the check itself does
+   * not need it.
    */
-  private java.util.Map<String, List<String>> seenSelectors(java.io.PrintWriter err) {
-    StoreLocation where = db != null ? StoreLocation.postgres(db)
-        : data != null && java.nio.file.Files.exists(data.resolve(StoreLocation.DUCKDB_FILE))
-            ? StoreLocation.embedded(data) : null;
-    if (where == null) {
-      return java.util.Map.of();
+  private @org.jspecify.annotations.Nullable Store openHistory(java.io.PrintWriter err) {
+    if (data == null && db == null) {
+      return null;
     }
-    java.util.Map<String, List<String>> out = new java.util.HashMap<>();
-    try (Store store = Store.open(where)) {
-      for (String d : domains) {
-        String domain = DomainNames.normalise(d);
-        out.put(domain, SelectorSql.seen(store, domain, 90, 20));
-      }
+    try {
+      return Store.open(db != null ? StoreLocation.postgres(db) : StoreLocation.embedded(data));
     } catch (StoreException e) {
-      err.println("vigie: DKIM selectors from reports not used: " + e.getMessage());
+      err.println("vigie: checks not kept, DKIM selectors from reports not used: "
+          + e.getMessage());
+      return null;
+    }
+  }
+
+  /** DKIM selectors that stored reports show signing for each domain (last 90 days). */
+  private java.util.Map<String, List<String>> seenSelectors(Store store) {
+    java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+    for (String d : domains) {
+      String domain = DomainNames.normalise(d);
+      out.put(domain, SelectorSql.seen(store, domain, 90, 20));
     }
     return out;
   }
@@ -156,7 +162,8 @@ final class CheckCommand implements Callable<Integer> {
       throw new IllegalStateException(e.getCause().toString(), e.getCause());
     }
     List<ChangeEvent> changes = history == null ? List.of()
-        : history.record(CheckSnapshot.of(r));
+        : CheckHistoryStore.record(history.connection(), Store.DEFAULT_TENANT, r,
+            DomainReportJson.write(r));
     if (format == Format.json) {
       out.println(DomainReportJson.write(r, changes));
     } else {

@@ -16,11 +16,37 @@ public final class CheckSql {
   public record Verification(String domain, Instant verifiedAt, boolean dmarcOk,
       boolean authorisationOk, @Nullable String detail) {}
 
-  public static void saveCheck(Connection c, long tenant, String domain, Instant at, int score,
-      int errors, int warnings, String json) {
+  /** Through {@link CheckHistoryStore#record}, which compares it with the previous check. */
+  static void saveCheck(Connection c, long tenant, String domain, Instant at, int score,
+      int errors, int warnings, String json, String snapshotJson) {
     Jdbc.update(c, "INSERT INTO domain_check (tenant_id, domain_name, checked_at, score,"
-        + " error_total, warning_total, result_json) VALUES (?,?,?,?,?,?,?)", tenant, domain, at,
-        score, errors, warnings, json);
+        + " error_total, warning_total, result_json, snapshot_json) VALUES (?,?,?,?,?,?,?,?)",
+        tenant, domain, at, score, errors, warnings, json, snapshotJson);
+  }
+
+  static Optional<String> latestSnapshot(Connection c, long tenant, String domain) {
+    return Jdbc.one(c, "SELECT snapshot_json FROM domain_check WHERE tenant_id = ?"
+        + " AND domain_name = ? AND snapshot_json IS NOT NULL ORDER BY checked_at DESC LIMIT 1",
+        rs -> rs.getString(1), tenant, domain);
+  }
+
+  static void saveChange(Connection c, long tenant, String domain, Instant at,
+      dev.vigie.check.history.ChangeEvent e) {
+    Jdbc.update(c, "INSERT INTO domain_change (tenant_id, domain_name, changed_at, change_code,"
+        + " severity, summary, before_text, after_text) VALUES (?,?,?,?,?,?,?,?)", tenant, domain,
+        at, e.code(), e.severity().name(), e.summary(), e.before(), e.after());
+  }
+
+  /** A change between two checks, newest first. */
+  public record Change(String domain, Instant at, String code, String severity, String summary,
+      String before, String after) {}
+
+  public static List<Change> changes(Connection c, long tenant, String domain, int limit) {
+    return Jdbc.list(c, "SELECT domain_name, changed_at, change_code, severity, summary,"
+        + " before_text, after_text FROM domain_change WHERE tenant_id = ? AND domain_name = ?"
+        + " ORDER BY changed_at DESC LIMIT " + Math.max(1, limit), rs -> new Change(
+            rs.getString(1), Jdbc.instant(rs, "changed_at"), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7)), tenant, domain);
   }
 
   public static Optional<Check> latest(Connection c, long tenant, String domain) {

@@ -57,7 +57,7 @@ public final class Ingestor implements RawSink {
   private final Store store;
   private final ReportExtractor extractor;
   private final Clock clock;
-  private final long tenant = Store.DEFAULT_TENANT;
+  private final long tenant;
   private final AggregateStager stager;
   private final ExecutorService workers;
 
@@ -68,7 +68,17 @@ public final class Ingestor implements RawSink {
   }
 
   public Ingestor(Store store, ReportExtractor extractor, Clock clock, SourceEnricher enricher) {
+    this(store, extractor, clock, enricher, Store.DEFAULT_TENANT);
+  }
+
+  /**
+   * Stores into {@code tenant}: its clients' domains route the reports. Ingestors of several
+   * tenants may share a store; their writes take turns ({@link Store#writeLock()}).
+   */
+  public Ingestor(Store store, ReportExtractor extractor, Clock clock, SourceEnricher enricher,
+      long tenant) {
     this.store = store;
+    this.tenant = tenant;
     this.extractor = extractor;
     this.clock = clock;
     OrganizationalDomains orgDomains =
@@ -102,12 +112,14 @@ public final class Ingestor implements RawSink {
   }
 
   /** Ingests several items with one commit per phase (group commit), results in order. */
-  public synchronized List<IngestResult> ingestBatch(List<Item> items) {
+  public List<IngestResult> ingestBatch(List<Item> items) {
     List<Loaded> loaded = new ArrayList<>(items.size());
     for (Item i : items) {
-      loaded.add(Loaded.of(i));
+      loaded.add(Loaded.of(i)); // hashing and compressing need no lock
     }
-    return store(stage(archive(loaded)));
+    synchronized (store.writeLock()) {
+      return store(stage(archive(loaded)));
+    }
   }
 
   /**
@@ -115,8 +127,15 @@ public final class Ingestor implements RawSink {
    * next ones and parse the batch archived just before. Unreadable items are reported to {@code
    * problems} and skipped.
    */
-  public synchronized Totals ingestAll(Iterator<ItemReader> readers, int batchSize,
-      long batchBytes, Consumer<String> problems) {
+  public Totals ingestAll(Iterator<ItemReader> readers, int batchSize, long batchBytes,
+      Consumer<String> problems) {
+    synchronized (store.writeLock()) {
+      return pipeline(readers, batchSize, batchBytes, problems);
+    }
+  }
+
+  private Totals pipeline(Iterator<ItemReader> readers, int batchSize, long batchBytes,
+      Consumer<String> problems) {
     ArrayDeque<Future<Loaded>> ahead = new ArrayDeque<>();
     long[] t = new long[6];
     StagedBatch previous = null;
@@ -174,21 +193,23 @@ public final class Ingestor implements RawSink {
   }
 
   /** Processes messages archived but never processed (the process died between the phases). */
-  public synchronized int finishPending() {
-    try {
-      List<String> pending = ArchiveSql.pending(store.connection(), tenant);
-      for (int from = 0; from < pending.size(); from += 500) {
-        List<Loaded> batch = new ArrayList<>();
-        for (String sha : pending.subList(from, Math.min(pending.size(), from + 500))) {
-          ArchiveSql.Archived a = ArchiveSql.load(store.connection(), tenant, sha);
-          batch.add(Loaded.of(new Item(a.raw(), a.source())));
+  public int finishPending() {
+    synchronized (store.writeLock()) {
+      try {
+        List<String> pending = ArchiveSql.pending(store.connection(), tenant);
+        for (int from = 0; from < pending.size(); from += 500) {
+          List<Loaded> batch = new ArrayList<>();
+          for (String sha : pending.subList(from, Math.min(pending.size(), from + 500))) {
+            ArchiveSql.Archived a = ArchiveSql.load(store.connection(), tenant, sha);
+            batch.add(Loaded.of(new Item(a.raw(), a.source())));
+          }
+          store(stage(archive(batch)));
         }
-        store(stage(archive(batch)));
+        return pending.size();
+      } catch (SQLException e) {
+        throw new StoreException(store.location().describe() + ": cannot read pending messages: "
+            + e.getMessage(), e);
       }
-      return pending.size();
-    } catch (SQLException e) {
-      throw new StoreException(store.location().describe() + ": cannot read pending messages: "
-          + e.getMessage(), e);
     }
   }
 
@@ -196,35 +217,37 @@ public final class Ingestor implements RawSink {
    * Parses quarantined messages again (after a parser fix): what now parses is stored and its
    * quarantine entries resolved. Returns how many messages yielded reports.
    */
-  public synchronized int reprocessQuarantine() {
-    Connection c = store.connection();
-    try {
-      List<String> shas = QuarantineSql.unresolved(c, tenant);
-      int recovered = 0;
-      for (String sha : shas) {
-        ArchiveSql.Archived a = ArchiveSql.load(c, tenant, sha);
-        StagedMessage m = stageMessage(sha, a.source().name(), a.raw());
-        if (m.aggregates().isEmpty()
-            && m.others().stream().noneMatch(o -> o instanceof ParseOutcome.Parsed)) {
-          continue;
+  public int reprocessQuarantine() {
+    synchronized (store.writeLock()) {
+      Connection c = store.connection();
+      try {
+        List<String> shas = QuarantineSql.unresolved(c, tenant);
+        int recovered = 0;
+        for (String sha : shas) {
+          ArchiveSql.Archived a = ArchiveSql.load(c, tenant, sha);
+          StagedMessage m = stageMessage(sha, a.source().name(), a.raw());
+          if (m.aggregates().isEmpty()
+              && m.others().stream().noneMatch(o -> o instanceof ParseOutcome.Parsed)) {
+            continue;
+          }
+          try {
+            c.setAutoCommit(false);
+            ReportSql.resolveQuarantine(c, tenant, sha, now());
+            new BatchWriter(c, store, tenant, now()).write(List.of(m), false);
+            c.commit();
+            recovered++;
+          } catch (SQLException | RuntimeException e) {
+            rollback(c);
+            throw e;
+          } finally {
+            autoCommit(c);
+          }
         }
-        try {
-          c.setAutoCommit(false);
-          ReportSql.resolveQuarantine(c, tenant, sha, now());
-          new BatchWriter(c, store, tenant, now()).write(List.of(m), false);
-          c.commit();
-          recovered++;
-        } catch (SQLException | RuntimeException e) {
-          rollback(c);
-          throw e;
-        } finally {
-          autoCommit(c);
-        }
+        return recovered;
+      } catch (SQLException e) {
+        throw new StoreException(store.location().describe() + ": reprocessing failed: "
+            + e.getMessage(), e);
       }
-      return recovered;
-    } catch (SQLException e) {
-      throw new StoreException(store.location().describe() + ": reprocessing failed: "
-          + e.getMessage(), e);
     }
   }
 

@@ -25,13 +25,24 @@ public final class SelectorSql {
    * messages first, at most {@code limit}.
    */
   public static List<String> seen(Store store, String domain, int days, int limit) {
+    try {
+      return seen(store.connection(), Store.DEFAULT_TENANT, domain, days, limit);
+    } catch (SQLException e) {
+      throw new StoreException(store.location().describe() + ": cannot read DKIM selectors: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The same for one tenant, on a connection of the caller's. */
+  public static List<String> seen(java.sql.Connection c, long tenant, String domain, int days,
+      int limit) throws SQLException {
     String d = domain.toLowerCase(Locale.ROOT);
     Map<String, Long> volume = new LinkedHashMap<>();
-    try (PreparedStatement ps = store.connection().prepareStatement("SELECT dkim_domains,"
+    try (PreparedStatement ps = c.prepareStatement("SELECT dkim_domains,"
         + " dkim_selectors, SUM(message_count) FROM aggregate_record WHERE tenant_id = ?"
         + " AND interval_begin >= ? AND dkim_selectors <> '' AND (policy_domain = ?"
         + " OR header_from = ?) GROUP BY dkim_domains, dkim_selectors")) {
-      ps.setLong(1, Store.DEFAULT_TENANT);
+      ps.setLong(1, tenant);
       ps.setObject(2, LocalDateTime.now(ZoneOffset.UTC).minusDays(days));
       ps.setString(3, d);
       ps.setString(4, d);
@@ -48,9 +59,6 @@ public final class SelectorSql {
           }
         }
       }
-    } catch (SQLException e) {
-      throw new StoreException(store.location().describe() + ": cannot read DKIM selectors: "
-          + e.getMessage(), e);
     }
     List<Map.Entry<String, Long>> sorted = new ArrayList<>(volume.entrySet());
     sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed()

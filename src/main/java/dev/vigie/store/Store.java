@@ -27,6 +27,7 @@ public final class Store implements AutoCloseable {
 
   private final StoreLocation location;
   private final Connection connection;
+  private final Object writeLock = new Object();
 
   private Store(StoreLocation location, Connection connection) {
     this.location = location;
@@ -131,6 +132,11 @@ public final class Store implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException(location.describe() + ": cannot set threads: " + e.getMessage(), e);
     }
+  }
+
+  /** Held by whoever writes through {@link #connection()} (every {@link Ingestor}). */
+  public Object writeLock() {
+    return writeLock;
   }
 
   public StoreLocation location() {

@@ -3,7 +3,6 @@ package dev.vigie.web;
 import dev.vigie.ingest.IngestResult;
 import dev.vigie.ingest.Source;
 import dev.vigie.store.Ingestor;
-import dev.vigie.store.Store;
 import dev.vigie.store.UploadSql;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +23,12 @@ public final class Uploads {
       int duplicates, int quarantined, List<UploadSql.Quarantined> reasons) {}
 
   public static List<Result> ingest(WebApp app, Scoped s, List<File> files) {
-    if (s.tenant() != Store.DEFAULT_TENANT) {
-      // the Ingestor stores into the default tenant only, for now (issue 3 is making it per tenant)
-      throw new WebError(501, "upload.tenant-unsupported");
-    }
     List<Ingestor.Item> items = new ArrayList<>();
     for (File f : files) {
       items.add(new Ingestor.Item(f.bytes(), new Source(Source.Kind.UPLOAD,
           "upload by " + s.who().actor() + ": " + f.name(), app.now())));
     }
-    List<IngestResult> results = app.ingestor().ingestBatch(items);
+    List<IngestResult> results = app.ingestor(s.tenant()).ingestBatch(items);
     app.invalidate(s.tenant());
     List<Result> out = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {

@@ -48,7 +48,8 @@ public final class WebApp implements AutoCloseable {
   private final Clock clock;
   private final Db db;
   private final Sessions sessions;
-  private final Ingestor ingestor;
+  private final java.util.concurrent.ConcurrentHashMap<Long, Ingestor> ingestors =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final @Nullable DnsClient dns;
   private final @Nullable DomainChecker checker;
   private final Guard guard = new Guard(this);
@@ -65,7 +66,6 @@ public final class WebApp implements AutoCloseable {
     this.clock = clock;
     this.db = new Db(store, 8);
     this.sessions = new Sessions(settings.secureCookies());
-    this.ingestor = new Ingestor(store, new ReportExtractor(settings.limits()), clock);
     this.dns = dns;
     this.checker = checker;
     this.readPool = ReadPool.open(store, 4);
@@ -185,9 +185,13 @@ public final class WebApp implements AutoCloseable {
     return settings;
   }
 
-  /** Ingest goes through this one Ingestor (it serialises writes). */
-  public Ingestor ingestor() {
-    return ingestor;
+  /** The tenant's Ingestor (one per tenant; all of them take turns writing to the store). */
+  public Ingestor ingestor(long tenant) {
+    return ingestors.computeIfAbsent(tenant, t -> new Ingestor(store,
+        new ReportExtractor(settings.limits()), clock,
+        new dev.vigie.enrich.SourceEnricher(dev.vigie.enrich.EnrichOptions.offline(), null,
+            dev.vigie.enrich.IpDatabase.none(), dev.vigie.enrich.SenderCatalogue.bundled(),
+            dev.vigie.dns.psl.PublicSuffixes.bundled()), t));
   }
 
   public @Nullable DnsClient dns() {

@@ -134,7 +134,22 @@ CREATE TABLE domain_check (
   error_total INTEGER NOT NULL,
   warning_total INTEGER NOT NULL,
   result_json VARCHAR NOT NULL,
+  snapshot_json VARCHAR,
   PRIMARY KEY (tenant_id, domain_name, checked_at)
+);
+
+-- What changed between two checks of a domain (dev.vigie.check.history.ChangeEvent): policy
+-- weakened, SPF over its lookup limit, a DKIM key revoked, DNSSEC lost… for the timeline and
+-- alerts. snapshot_json above is the compact state each check is compared on.
+CREATE TABLE domain_change (
+  tenant_id BIGINT NOT NULL,
+  domain_name VARCHAR NOT NULL,
+  changed_at TIMESTAMP NOT NULL,
+  change_code VARCHAR NOT NULL,
+  severity VARCHAR NOT NULL,
+  summary VARCHAR NOT NULL,
+  before_text VARCHAR NOT NULL,
+  after_text VARCHAR NOT NULL
 );
 
 -- Onboarding: whether the DMARC record and the external-destination authorisation were found.

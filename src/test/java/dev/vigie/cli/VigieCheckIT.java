@@ -65,6 +65,13 @@ class VigieCheckIT {
     assertThat(text).startsWith("shop.test  score ")
         .contains("DMARC   v=DMARC1; p=none; rua=mailto:dmarc@shop.test")
         .contains("CHANGED dmarc.policy-weakened: DMARC policy weakened (reject -> none)");
-    assertThat(Files.readAllLines(dir.resolve("data/checks/shop.test.jsonl"))).hasSize(2);
+    // both checks and the change are in the store
+    try (dev.vigie.store.Store store = dev.vigie.store.Store.open(
+        dev.vigie.store.StoreLocation.embedded(dir.resolve("data")))) {
+      assertThat(dev.vigie.store.CheckSql.changes(store.connection(), 1, "shop.test", 50))
+          .extracting(dev.vigie.store.CheckSql.Change::code).contains("dmarc.policy-weakened");
+      assertThat(dev.vigie.store.CheckSql.latest(store.connection(), 1, "shop.test")).get()
+          .satisfies(c -> assertThat(c.json()).contains("\"p\":\"none\""));
+    }
   }
 }

@@ -305,6 +305,31 @@ class WebSecurityTest {
   }
 
   @Test
+  void upload_byAnotherTenant_isStoredForThatTenantOnly() throws Exception {
+    Instant day = Instant.parse("2026-03-02T00:00:00Z");
+    byte[] report = AggregateXml.gzip(new AggregateXml.Header("google.com",
+        "noreply@google.com", "r-b-1", day, day.plusSeconds(86399), "cabinet-b.example", "none",
+        null, null), List.of(new AggregateXml.Row("192.0.2.11", 70, "none", "pass", "pass",
+        "cabinet-b.example", "cabinet-b.example", List.of(), List.of())));
+    HttpSession apiB = apiAs(server.signedIn(server.adminB));
+    HttpResponse<String> ok = apiB.postRaw("/api/v1/reports?name=b.xml.gz",
+        "application/octet-stream", report);
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    assertThat(JSON.readTree(ok.body()).get(0).path("reports").asInt()).isEqualTo(1);
+    // the same bytes uploaded by tenant A are new to A (each tenant has its own archive) …
+    HttpSession apiA = apiAs(server.signedIn(server.adminA));
+    HttpResponse<String> again = apiA.postRaw("/api/v1/reports?name=b.xml.gz",
+        "application/octet-stream", report);
+    assertThat(JSON.readTree(again.body()).get(0).path("alreadyStored").asBoolean()).isFalse();
+    // … and B's domain shows B's messages, which A cannot see at all
+    HttpResponse<String> b = apiB.get("/api/v1/domains/cabinet-b.example/dashboard");
+    assertThat(b.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(b.body()).path("lastReport").asText()).isEqualTo("2026-03-02");
+    assertThat(apiA.get("/api/v1/domains/cabinet-b.example/dashboard").statusCode())
+        .isIn(403, 404);
+  }
+
+  @Test
   void hostileUploads_areRefusedWithTheReason() throws Exception {
     HttpSession admin = server.signedIn(server.adminA);
     HttpSession api = apiAs(admin);

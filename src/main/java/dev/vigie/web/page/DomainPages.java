@@ -14,7 +14,9 @@ import dev.vigie.road.Road;
 import dev.vigie.road.Simulation;
 import dev.vigie.report.extract.ReportExtractor;
 import dev.vigie.report.failure.FailureReport;
+import dev.vigie.store.CheckHistoryStore;
 import dev.vigie.store.CheckSql;
+import dev.vigie.store.SelectorSql;
 import dev.vigie.store.FailureSql;
 import dev.vigie.store.NoteSql;
 import dev.vigie.store.TenantSql;
@@ -420,12 +422,13 @@ public final class DomainPages {
     if (checker == null) {
       throw new WebError(503, "error.no-dns");
     }
-    DomainReport r = checker.check(d, List.of());
+    List<String> seen = app.db().with(c -> SelectorSql.seen(c, tenant, d, 90, 20));
+    DomainReport r = checker.check(d, seen);
     int errors = (int) r.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
     int warnings = (int) r.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
     String json = DomainReportJson.write(r);
-    app.db().with(c -> {
-      CheckSql.saveCheck(c, tenant, d, r.checkedAt(), r.score(), errors, warnings, json);
+    app.db().tx(c -> {
+      CheckHistoryStore.record(c, tenant, r, json); // the check and what changed, together
       return null;
     });
     app.audit(ctx, "domain.check", d, "score " + r.score());
