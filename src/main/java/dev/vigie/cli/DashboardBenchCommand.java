@@ -77,6 +77,14 @@ final class DashboardBenchCommand implements Callable<Integer> {
       + " this many domains (the ones technicians are looking at); 0: all of them.")
   int domainPool;
 
+  @Option(names = "--fill-records", description = "Also write the records themselves (the"
+      + " pages never read them; the store then weighs what a real one would).")
+  boolean fillRecords;
+
+  @Option(names = "--generate-only", description = "Make the store and stop (for a load test"
+      + " against `vigie serve`, e.g. bench/web-bench.sh).")
+  boolean generateOnly;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -88,6 +96,10 @@ final class DashboardBenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         generate(store, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         out.printf("generated in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, dir);
+        out.flush();
+      }
+      if (generateOnly) {
+        return 0;
       }
       try (ReadPool pool = ReadPool.open(store, connections)) {
         Insights base = Insights.of(pool, clock);
@@ -149,6 +161,21 @@ final class DashboardBenchCommand implements Callable<Integer> {
           + " 'sha' || i, 'bench', NULL, b + INTERVAL 1 DAY"
           + " FROM (SELECT i, CAST(DATE '" + first + "' + CAST(i * " + days + " // " + reports
           + " AS INTEGER) AS TIMESTAMP) AS b FROM range(" + reports + ") t(i))");
+      if (fillRecords) {
+        // one row per record, in report order, as ingestion leaves them
+        s.execute("INSERT INTO aggregate_record SELECT 1, i // " + recordsPerReport + ", i % "
+            + recordsPerReport + ", 'd' || (i // " + recordsPerReport + " % " + domains
+            + ") || '.example', '10.' || (i % 50) || '.' || (i % 250) || '.1', 1 + i % 40,"
+            + " 'none', CASE WHEN i % 5 = 0 THEN 'fail' ELSE 'pass' END,"
+            + " CASE WHEN i % 7 = 0 THEN 'fail' ELSE 'pass' END, i % 35 <> 0,"
+            + " 'd' || (i // " + recordsPerReport + " % " + domains + ") || '.example', NULL, NULL,"
+            + " 'd' || (i // " + recordsPerReport + " % " + domains + ") || '.example', 's1',"
+            + " 'pass', 'mail.example', 'pass', b, b + INTERVAL 86399 SECOND,"
+            + " CASE i % 6 WHEN 0 THEN 'google' WHEN 1 THEN 'microsoft365' ELSE NULL END,"
+            + " 'AUTHORISED_PASSING', 'DMARC_PASS', NULL, NULL, NULL FROM (SELECT i, CAST(DATE '"
+            + first + "' + CAST(i * " + days + " // " + records + " AS INTEGER) AS TIMESTAMP)"
+            + " AS b FROM range(" + records + ") t(i))");
+      }
       s.execute("CHECKPOINT");
     }
   }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Email-domain trust for MSPs: DMARC, failure and SMTP TLS reports.",
-    subcommands = {ServeCommand.class, ParseCommand.class, IngestCommand.class, ReceiveCommand.class, StatusCommand.class, ReprocessCommand.class, ClientCommand.class, CheckCommand.class, SpfCommand.class, BenchCommand.class, DemoCommand.class, DashboardBenchCommand.class, TrainCommand.class})
+    subcommands = {ServeCommand.class, ParseCommand.class, IngestCommand.class, ReceiveCommand.class, StatusCommand.class, ReprocessCommand.class, ClientCommand.class, CheckCommand.class, SpfCommand.class, BenchCommand.class, DemoCommand.class, DashboardBenchCommand.class, TokenCommand.class, TrainCommand.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(run(args));

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Load test of `vigie serve` (issue 5): the MSP overview and domain pages under 50 concurrent
+# connections (wrk, on loopback), on an embedded store holding 50M records — generated once by
+# `vigie bench-dashboard --fill-records --generate-only` (≈ 5 GB, a few minutes) and reused.
+#   bench/web-bench.sh [DATA=/tmp/vigie-web-bench] [SECONDS=30] [HOT_DOMAINS=100]
+# The pages are read through the REST API (`/api/v1/overview`, `/api/v1/domains/D/dashboard`):
+# the same analytics the HTML pages render, without the session and TOTP dance.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+data="${1:-/tmp/vigie-web-bench}"
+secs="${2:-30}"
+hot="${3:-100}"
+command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install wrk)" >&2; exit 2; }
+work="$(mktemp -d)"
+"$here/vigie" --version >/dev/null
+if [ ! -f "$data/vigie.duckdb" ]; then
+  /usr/bin/time -f "generated in %e s" "$here/vigie" bench-dashboard --data "$data" \
+    --fill-records --generate-only
+fi
+du -sh "$data"
+token="$("$here/vigie" token create --data "$data" --label web-bench)"
+port=$((20000 + RANDOM % 20000))
+VIGIE_ADMIN_EMAIL=bench@msp.example VIGIE_ADMIN_PASSWORD="$(head -c 18 /dev/urandom | base64)" \
+  "$here/vigie" serve --data "$data" --port "$port" >"$work/serve.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 120); do curl -sf -o /dev/null "http://127.0.0.1:$port/login" && break; sleep 0.5; done
+cat >"$work/domains.lua" <<LUA
+-- a domain page among the $hot domains technicians are looking at, at random
+math.randomseed(os.time())
+request = function()
+  local path = "/api/v1/domains/d" .. math.random(0, $hot - 1) .. ".example/dashboard"
+  return wrk.format("GET", path, {["Authorization"] = "Bearer $token"})
+end
+LUA
+echo "== MSP overview: 50 connections, ${secs}s"
+wrk -t2 -c50 -d"${secs}s" --latency -H "Authorization: Bearer $token" \
+  "http://127.0.0.1:$port/api/v1/overview"
+echo "== domain page ($hot hot domains): 50 connections, ${secs}s"
+wrk -t2 -c50 -d"${secs}s" --latency -s "$work/domains.lua" "http://127.0.0.1:$port"
