@@ -25,6 +25,19 @@ VIGIE_ADMIN_EMAIL=bench@msp.example VIGIE_ADMIN_PASSWORD="$(head -c 18 /dev/uran
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 120); do curl -sf -o /dev/null "http://127.0.0.1:$port/login" && break; sleep 0.5; done
+report='done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms  %d requests  %.0f/s  errors %d\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, summary.requests, summary.requests / (summary.duration / 1e6),
+    e.connect + e.read + e.write + e.status + e.timeout))
+end'
+cat >"$work/overview.lua" <<LUA
+request = function()
+  return wrk.format("GET", "/api/v1/overview", {["Authorization"] = "Bearer $token"})
+end
+$report
+LUA
 cat >"$work/domains.lua" <<LUA
 -- a domain page among the $hot domains technicians are looking at, at random
 math.randomseed(os.time())
@@ -32,9 +45,9 @@ request = function()
   local path = "/api/v1/domains/d" .. math.random(0, $hot - 1) .. ".example/dashboard"
   return wrk.format("GET", path, {["Authorization"] = "Bearer $token"})
 end
+$report
 LUA
 echo "== MSP overview: 50 connections, ${secs}s"
-wrk -t2 -c50 -d"${secs}s" --latency -H "Authorization: Bearer $token" \
-  "http://127.0.0.1:$port/api/v1/overview"
+wrk -t2 -c50 -d"${secs}s" -s "$work/overview.lua" "http://127.0.0.1:$port"
 echo "== domain page ($hot hot domains): 50 connections, ${secs}s"
-wrk -t2 -c50 -d"${secs}s" --latency -s "$work/domains.lua" "http://127.0.0.1:$port"
+wrk -t2 -c50 -d"${secs}s" -s "$work/domains.lua" "http://127.0.0.1:$port"

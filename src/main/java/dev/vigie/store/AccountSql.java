@@ -137,8 +137,8 @@ public final class AccountSql {
 
   public static void touchSession(Connection c, long tenant, String hash, Instant now,
       Instant expires) {
-    Jdbc.update(c, "UPDATE web_session SET last_seen_at = ?, expires_at = ? WHERE tenant_id = ?"
-        + " AND session_hash = ?", now, expires, tenant, hash);
+    Jdbc.bestEffortUpdate(c, "UPDATE web_session SET last_seen_at = ?, expires_at = ?"
+        + " WHERE tenant_id = ? AND session_hash = ?", now, expires, tenant, hash);
   }
 
   public static void deleteSession(Connection c, long tenant, String hash) {

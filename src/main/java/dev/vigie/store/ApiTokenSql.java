@@ -49,7 +49,8 @@ public final class ApiTokenSql {
   }
 
   public static void touch(Connection c, long tenant, long tokenId, Instant now) {
-    Jdbc.update(c, "UPDATE api_token SET last_used_at = ? WHERE tenant_id = ? AND token_id = ?",
+    Jdbc.bestEffortUpdate(c, "UPDATE api_token SET last_used_at = ?"
+        + " WHERE tenant_id = ? AND token_id = ?",
         now, tenant, tokenId);
   }
 }

@@ -58,6 +58,19 @@ public final class Jdbc {
     }
   }
 
+  /**
+   * An update whose loss is harmless (a "last seen" mark): concurrent requests of one caller race
+   * to mark the same row, and on DuckDB all but one fail with a write conflict. One of them wins;
+   * the others must not fail the request.
+   */
+  public static void bestEffortUpdate(Connection c, String sql, @Nullable Object... args) {
+    try {
+      update(c, sql, args);
+    } catch (StoreException conflict) {
+      // another request marked the row first
+    }
+  }
+
   /** A new id from the web's one sequence (ids are unique across the web's tables). */
   public static long nextId(Connection c) {
     return scalar(c, "SELECT nextval('web_id_seq')");

@@ -67,6 +67,7 @@ public final class Admin {
     if (!app.db().with(c -> ApiTokenSql.revoke(c, s.tenant(), tokenId, app.now()))) {
       throw WebError.notFound();
     }
+    app.tokenCache().clear(); // only hashes are cached: drop them all, the next calls refill
     app.audit(ctx, "token.revoke", "token " + tokenId, null);
   }
 }

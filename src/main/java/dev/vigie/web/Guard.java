@@ -93,7 +93,8 @@ public final class Guard {
           throw WebError.notFound();
         }
         if ((caller.clientId() != null && caller.clientId() != id)
-            || !TenantSql.clientExists(c, t, id)) {
+            || app.ownerCache().get(t + " #" + id, () -> TenantSql.clientExists(c, t, id)
+                ? Optional.of(id) : Optional.empty()).isEmpty()) {
           throw WebError.notFound();
         }
         yield new Scoped(caller, t, id, null, msg);
@@ -103,7 +104,8 @@ public final class Guard {
         if (d == null) {
           throw WebError.notFound();
         }
-        Optional<Long> owner = TenantSql.domainOwner(c, t, d);
+        Optional<Long> owner = app.ownerCache().get(t + " " + d,
+            () -> TenantSql.domainOwner(c, t, d));
         if (owner.isEmpty()
             || (caller.clientId() != null && !caller.clientId().equals(owner.get()))) {
           throw WebError.notFound();
@@ -147,7 +149,8 @@ public final class Guard {
     } catch (NumberFormatException e) {
       throw new WebError(401, "error.bad-token");
     }
-    ApiTokenSql.Token t = ApiTokenSql.active(c, tenant, Secrets.sha256(token))
+    String hash = Secrets.sha256(token);
+    ApiTokenSql.Token t = app.tokenCache().get(hash, () -> ApiTokenSql.active(c, tenant, hash))
         .orElseThrow(() -> new WebError(401, "error.bad-token"));
     if (t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minusSeconds(60))) {
       ApiTokenSql.touch(c, tenant, t.tokenId(), now);

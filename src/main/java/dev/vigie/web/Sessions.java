@@ -23,6 +23,13 @@ public final class Sessions {
 
   private final boolean secure;
 
+  /** Sessions and their users, remembered 5 s: each request asked the store twice. */
+  private final ShortCache<String, Live> recent =
+      new ShortCache<>(Duration.ofSeconds(5), 100_000);
+  /** When this process last marked each session seen (the cached row keeps its old mark). */
+  private final java.util.concurrent.ConcurrentHashMap<String, Instant> touched =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public Sessions(boolean secure) {
     this.secure = secure;
   }
@@ -49,6 +56,7 @@ public final class Sessions {
     Parsed p = parse(ctx.cookie(cookieName()));
     if (p != null) {
       AccountSql.deleteSession(c, p.tenant, Secrets.sha256(p.secret));
+      recent.remove(p.tenant + " " + Secrets.sha256(p.secret));
     }
     setCookie(ctx, cookieName(), "", "Lax", 0);
   }
@@ -60,18 +68,39 @@ public final class Sessions {
       return Optional.empty();
     }
     String hash = Secrets.sha256(p.secret);
-    Optional<AccountSql.Session> s = AccountSql.session(c, p.tenant, hash);
-    if (s.isEmpty() || !s.get().expiresAt().isAfter(now)) {
+    String key = p.tenant + " " + hash;
+    Optional<Live> live = recent.get(key, () -> load(c, p.tenant, hash));
+    if (live.isEmpty() || !live.get().session().expiresAt().isAfter(now)) {
+      recent.remove(key);
       return Optional.empty();
     }
-    Optional<AccountSql.User> u = AccountSql.user(c, p.tenant, s.get().userId());
+    AccountSql.Session s = live.get().session();
+    Instant seen = touched.getOrDefault(key, s.lastSeenAt());
+    if (Duration.between(seen, now).compareTo(Duration.ofMinutes(1)) > 0) {
+      if (touched.size() > 100_000) {
+        touched.clear();
+      }
+      touched.put(key, now);
+      AccountSql.touchSession(c, p.tenant, hash, now, expiry(s.createdAt(), now));
+    }
+    return live;
+  }
+
+  private static Optional<Live> load(Connection c, long tenant, String hash) {
+    Optional<AccountSql.Session> s = AccountSql.session(c, tenant, hash);
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<AccountSql.User> u = AccountSql.user(c, tenant, s.get().userId());
     if (u.isEmpty() || u.get().disabledAt() != null) {
       return Optional.empty();
     }
-    if (Duration.between(s.get().lastSeenAt(), now).compareTo(Duration.ofMinutes(1)) > 0) {
-      AccountSql.touchSession(c, p.tenant, hash, now, expiry(s.get().createdAt(), now));
-    }
     return Optional.of(new Live(s.get(), u.get()));
+  }
+
+  /** After any write: a user may have changed (role, language, TOTP, disabled, signed out). */
+  void forgetAll() {
+    recent.clear();
   }
 
   record Live(AccountSql.Session session, AccountSql.User user) {}

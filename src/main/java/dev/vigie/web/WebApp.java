@@ -96,6 +96,25 @@ public final class WebApp implements AutoCloseable {
     });
   }
 
+  private final ShortCache<String, dev.vigie.store.ApiTokenSql.Token> tokens =
+      new ShortCache<>(Duration.ofSeconds(10), 10_000);
+  private final ShortCache<String, Long> owners = new ShortCache<>(Duration.ofSeconds(10), 100_000);
+
+  /** Bearer tokens by hash (dropped at once when revoked here). */
+  ShortCache<String, dev.vigie.store.ApiTokenSql.Token> tokenCache() {
+    return tokens;
+  }
+
+  /** Owners of domains ("tenant domain") and clients ("tenant #id"); dropped on any removal. */
+  ShortCache<String, Long> ownerCache() {
+    return owners;
+  }
+
+  /** After a domain or client is removed: its pages must be "not found" at once. */
+  public void forgetOwners() {
+    owners.clear();
+  }
+
   /** Forgets cached analytics of a tenant (new reports, a DNS check, new settings). */
   public void invalidate(long tenant) {
     Insights i = insights.remove(tenant);
@@ -124,6 +143,13 @@ public final class WebApp implements AutoCloseable {
       cfg.jetty.modifyHttpConfiguration(h -> h.setSendServerVersion(false));
       cfg.routes.before(SecurityHeaders::apply);
       cfg.routes.beforeMatched(guard::before);
+      // Any write may change a user (role, language, password, TOTP, disabled): sessions are
+      // looked up afresh after it.
+      cfg.routes.after(ctx -> {
+        if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
+          sessions.forgetAll();
+        }
+      });
       cfg.routes.exception(WebError.class, (e, ctx) -> Errors.render(this, ctx, e));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         LOG.log(Level.WARNING, ctx.method() + " " + ctx.path() + ": " + e, e);

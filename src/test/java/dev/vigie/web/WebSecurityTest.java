@@ -291,6 +291,19 @@ class WebSecurityTest {
   }
 
   @Test
+  void revokedToken_isRefusedAtOnce() throws Exception {
+    HttpSession admin = server.signedIn(server.adminA);
+    JsonNode created = JSON.readTree(admin.request("POST", "/api/v1/tokens",
+        "{\"label\":\"short-lived\"}").body());
+    HttpSession api = server.session();
+    api.bearer = created.path("token").asText();
+    assertThat(api.get("/api/v1/me").statusCode()).isEqualTo(200); // now remembered
+    assertThat(admin.request("DELETE", "/api/v1/tokens/" + created.path("token_id").asLong(), null)
+        .statusCode()).isIn(200, 204);
+    assertThat(api.get("/api/v1/me").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void upload_storesReports() throws Exception {
     HttpSession api = apiAs(server.signedIn(server.adminA));
     Instant day = Instant.parse("2026-03-01T00:00:00Z");

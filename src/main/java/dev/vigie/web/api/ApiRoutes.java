@@ -250,6 +250,7 @@ public final class ApiRoutes {
   private void deleteDomain(Context ctx) {
     Scoped s = Scoped.of(ctx);
     app.db().with(c -> TenantSql.removeDomain(c, s.tenant(), s.domainName()));
+    app.forgetOwners();
     app.audit(ctx, "domain.remove", s.domainName(), "client " + s.clientId());
     ctx.status(204);
   }

@@ -472,6 +472,7 @@ public final class DomainPages {
   private void delete(Context ctx) {
     Scoped s = Scoped.of(ctx);
     app.db().with(c -> TenantSql.removeDomain(c, s.tenant(), s.domainName()));
+    app.forgetOwners();
     app.audit(ctx, "domain.remove", s.domainName(), "client " + s.clientId());
     app.invalidate(s.tenant());
     ctx.redirect("/clients/" + s.clientId() + "?done=removed");
