@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,12 +25,15 @@ import picocli.CommandLine.Spec;
     description = {"Run the web app and REST API (http://HOST:PORT/, API at /api/v1, OpenAPI at"
         + " /api/openapi.json).",
         "First run: open the one-time setup link printed here, or set VIGIE_ADMIN_EMAIL and"
-            + " VIGIE_ADMIN_PASSWORD."})
+            + " VIGIE_ADMIN_PASSWORD.",
+        "With --smtp-port and/or --imap-host it also receives reports by mail, as vigie receive"
+            + " does, into the default tenant."})
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions storeOptions;
   @Mixin LimitOptions limitOptions;
   @Mixin DnsOptions dnsOptions;
+  @Mixin ReceiverOptions receiverOptions;
 
   @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
       description = "Port to listen on (default ${DEFAULT-VALUE}).")
@@ -63,12 +67,29 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    String problem = receiverOptions.problem();
+    if (problem != null) {
+      err.println("vigie: " + problem);
+      return 2;
+    }
     String url = publicUrl != null ? publicUrl : "http://" + host + ":" + port;
     boolean secure = secureCookies || url.startsWith("https://");
     String address = reportAddress != null ? reportAddress
         : demo ? DemoData.REPORT_ADDRESS : null;
     WebSettings settings = new WebSettings(host, port, url, secure, address,
         limitOptions.toLimits());
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    // On SIGTERM: stop the receivers (each finishes the message in hand), then the web server,
+    // then close the store, before the JVM halts.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stop.countDown();
+      try {
+        done.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }));
     try (Store store = storeOptions.open()) {
       if (demo && DirectorySql.clients(store).isEmpty()) {
         DemoData.Loaded l = DemoData.load(store, Clock.systemUTC());
@@ -88,13 +109,23 @@ final class ServeCommand implements Callable<Integer> {
         err.flush();
         app.firstRun(Store.DEFAULT_TENANT, System.getenv("VIGIE_ADMIN_EMAIL"),
             System.getenv("VIGIE_ADMIN_PASSWORD"), new java.io.PrintStream(System.err, true));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          app.stop();
-          stopped.countDown();
-        }));
-        stopped.await();
+        if (receiverOptions.any()) {
+          int finished = app.ingestor(Store.DEFAULT_TENANT).finishPending();
+          if (finished > 0) {
+            app.invalidate(Store.DEFAULT_TENANT);
+            err.println("vigie: finished " + finished + " message(s) archived before a stop");
+          }
+        }
+        // Mail for the MSP's report addresses goes to the default tenant, like `vigie receive`.
+        Receivers receivers = receiverOptions.start(app.receiver(Store.DEFAULT_TENANT), err);
+        try {
+          stop.await();
+        } finally {
+          receivers.close();
+        }
       }
+    } finally {
+      done.countDown();
     }
     return 0;
   }

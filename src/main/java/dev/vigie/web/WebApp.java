@@ -2,6 +2,8 @@ package dev.vigie.web;
 
 import dev.vigie.check.DomainChecker;
 import dev.vigie.dns.DnsClient;
+import dev.vigie.ingest.IngestResult;
+import dev.vigie.ingest.RawSink;
 import dev.vigie.report.extract.ReportExtractor;
 import dev.vigie.store.AccountSql;
 import dev.vigie.dns.psl.PublicSuffixes;
@@ -218,6 +220,18 @@ public final class WebApp implements AutoCloseable {
         new dev.vigie.enrich.SourceEnricher(dev.vigie.enrich.EnrichOptions.offline(), null,
             dev.vigie.enrich.IpDatabase.none(), dev.vigie.enrich.SenderCatalogue.bundled(),
             dev.vigie.dns.psl.PublicSuffixes.bundled()), t));
+  }
+
+  /**
+   * Where the mail receivers (SMTP, IMAP) store for a tenant: its {@link #ingestor}, then its
+   * cached dashboards are dropped, so a report shows as soon as its message is acknowledged.
+   */
+  public RawSink receiver(long tenant) {
+    return (raw, source) -> {
+      IngestResult r = ingestor(tenant).ingest(raw, source);
+      invalidate(tenant);
+      return r;
+    };
   }
 
   public @Nullable DnsClient dns() {
