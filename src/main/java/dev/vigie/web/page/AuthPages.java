@@ -252,7 +252,10 @@ public final class AuthPages {
       h.open("section", "class", "narrow");
       h.el("h1", m.get("totp.title"));
       Pages.error(h, m.get("totp.unreadable"));
-      h.close("section");
+      h.open("form", "method", "post", "action", "/logout");
+      Layout.csrf(h, ctx);
+      Pages.submit(h, m.get("nav.signout"));
+      h.close("form").close("section");
     });
   }
 
