@@ -64,6 +64,11 @@ final class ServeCommand implements Callable<Integer> {
       + " reports) into the store first when it is empty.")
   boolean demo;
 
+  @Option(names = "--forget-unreadable-totp", description = "After losing the server key"
+      + " (VIGIE_SECRET_KEY or DATA/secret.key): clear the TOTP secrets it cannot open, so that"
+      + " those users enrol again (recorded in the audit log).")
+  boolean forgetUnreadableTotp;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -103,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
         if (demo) {
           app.publishedFallback(DemoData.publishedRecords());
         }
-        int actual = app.start();
+        int actual = app.forgetUnreadableTotp(forgetUnreadableTotp).start();
         err.println("vigie: serving " + store.location().describe() + " at http://" + host + ":"
             + actual + "/");
         err.flush();

@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
 public final class AccountSql {
   private AccountSql() {}
 
-  /** A user; {@code clientId} is set for client viewers only. */
+  /**
+   * A user; {@code clientId} is set for client viewers only. {@code totpSecret} is the stored
+   * form, sealed with the server key (see {@code dev.vigie.web.TotpSecrets}); null when the user
+   * has no TOTP.
+   */
   public record User(long tenantId, long userId, String email, String displayName,
       String passwordHash, String role, @Nullable Long clientId, @Nullable String lang,
       @Nullable String totpSecret, @Nullable Long totpLastStep, int failedLogins,
@@ -89,6 +93,25 @@ public final class AccountSql {
       @Nullable Long lastStep) {
     Jdbc.update(c, "UPDATE app_user SET totp_secret = ?, totp_last_step = ? WHERE tenant_id = ?"
         + " AND user_id = ?", secret, lastStep, tenant, userId);
+  }
+
+  /** A stored (sealed) TOTP secret and the row it belongs to. */
+  public record StoredTotp(long tenantId, long userId, String email, String totpSecret) {}
+
+  /**
+   * Start-up, across tenants: every stored TOTP secret, so that the server can check that its key
+   * opens them (and seal any left in clear by an earlier build).
+   */
+  public static List<StoredTotp> storedTotpSecrets(Connection c) {
+    return Jdbc.list(c, "SELECT tenant_id, user_id, email, totp_secret FROM app_user"
+        + " WHERE totp_secret IS NOT NULL ORDER BY tenant_id, user_id",
+        rs -> new StoredTotp(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+  }
+
+  /** Replaces a stored TOTP secret by another form of it, keeping the last step used. */
+  public static void resealTotp(Connection c, long tenant, long userId, String sealed) {
+    Jdbc.update(c, "UPDATE app_user SET totp_secret = ? WHERE tenant_id = ? AND user_id = ?",
+        sealed, tenant, userId);
   }
 
   /** Records the TOTP step just used; false when it was already used (a replay). */

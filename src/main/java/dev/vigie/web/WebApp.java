@@ -59,6 +59,9 @@ public final class WebApp implements AutoCloseable {
   private final java.util.Map<Long, Insights> insights = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile Insights.PublishedRecords publishedFallback = Insights.PublishedRecords.none();
   private @Nullable Javalin javalin;
+  private @Nullable String secretKey = System.getenv(dev.vigie.web.auth.ServerKey.ENV);
+  private boolean forgetUnreadableTotp;
+  private @Nullable TotpSecrets totp;
   private List<RouteSpec> routes = List.of();
 
   public WebApp(Store store, WebSettings settings, Clock clock, @Nullable DnsClient dns,
@@ -130,8 +133,41 @@ public final class WebApp implements AutoCloseable {
     this.publishedFallback = records;
   }
 
-  /** Starts listening; returns the port (useful when 0 was asked). */
+  /**
+   * Before {@link #start}: the server key (base64 of 32 bytes) instead of VIGIE_SECRET_KEY or the
+   * data folder's key file; null to use those.
+   */
+  public WebApp secretKey(@Nullable String base64) {
+    this.secretKey = base64;
+    return this;
+  }
+
+  /**
+   * Before {@link #start}: clear the TOTP secrets the server key cannot open (after losing the
+   * key), so that their users enrol again; each one is recorded in the audit log.
+   */
+  public WebApp forgetUnreadableTotp(boolean forget) {
+    this.forgetUnreadableTotp = forget;
+    return this;
+  }
+
+  /** The sealed TOTP secrets (after {@link #start}). */
+  public TotpSecrets totp() {
+    if (totp == null) {
+      throw new IllegalStateException("the web app is not started");
+    }
+    return totp;
+  }
+
+  /**
+   * Starts listening; returns the port (useful when 0 was asked). First resolves the server key
+   * and checks the stored TOTP secrets with it ({@link TotpSecrets}): a missing or wrong key stops
+   * here with a message saying what to do.
+   */
   public int start() {
+    if (totp == null) {
+      totp = TotpSecrets.load(db, store, secretKey, forgetUnreadableTotp, now());
+    }
     long maxBody = settings.limits().maxInputBytes();
     Javalin app = Javalin.create(cfg -> {
       cfg.concurrency.useVirtualThreads = true;

@@ -74,7 +74,7 @@ final class TestServer implements AutoCloseable {
       long u = AccountSql.createUser(c, tenant, email, email.substring(0, email.indexOf('@')),
           Passwords.hash(PASSWORD), role.stored(), client, clock.instant());
       if (secret != null) {
-        AccountSql.setTotp(c, tenant, u, secret, null);
+        AccountSql.setTotp(c, tenant, u, app.totp().seal(tenant, u, secret), null);
       }
       return u;
     });

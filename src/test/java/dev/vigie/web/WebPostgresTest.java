@@ -19,7 +19,8 @@ class WebPostgresTest {
     try (LocalPostgres pg = LocalPostgres.start();
         Store store = Store.open(StoreLocation.postgres(pg.createDatabase("web")));
         WebApp app = new WebApp(store, WebSettings.forTests(), Clock.systemUTC(), null, null)) {
-      int port = app.start();
+      int port = app.secretKey(java.util.Base64.getEncoder()
+          .encodeToString(dev.vigie.web.auth.SecretBox.newKey())).start();
       String link = app.setupLink(Store.DEFAULT_TENANT).replace("http://127.0.0.1",
           "http://127.0.0.1:" + port);
       String path = link.substring(link.indexOf("/setup/"));

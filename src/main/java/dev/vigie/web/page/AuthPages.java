@@ -13,6 +13,7 @@ import dev.vigie.web.Scoped;
 import dev.vigie.web.WebApp;
 import dev.vigie.web.WebError;
 import dev.vigie.web.auth.Passwords;
+import dev.vigie.web.auth.SecretBox;
 import dev.vigie.web.auth.Secrets;
 import dev.vigie.web.auth.Totp;
 import io.javalin.http.Context;
@@ -155,6 +156,12 @@ public final class AuthPages {
       ctx.redirect("/");
       return;
     }
+    AccountSql.User u = app.db().with(c -> AccountSql.user(c, who.tenantId(), who.userId()))
+        .orElseThrow(WebError::notFound);
+    if (!readable(u)) {
+      unreadable(ctx);
+      return;
+    }
     ctx.status(status);
     Pages.render(app, ctx, m.get("totp.title"), h -> {
       h.open("section", "class", "narrow");
@@ -187,8 +194,19 @@ public final class AuthPages {
         app.sessions().end(ctx, c);
         return "locked";
       }
-      OptionalLong step = u.totpSecret() == null ? OptionalLong.empty()
-          : Totp.match(u.totpSecret(), code, now);
+      OptionalLong step = OptionalLong.empty();
+      if (u.totpSecret() != null) {
+        String secret;
+        try {
+          secret = app.totp().open(u);
+        } catch (SecretBox.UnreadableException e) {
+          // never a bypass: without the secret no code is right; the admin has to act
+          AuditSql.record(c, u.tenantId(), u.email(), "signin.totp-unreadable", u.email(),
+              e.getMessage(), ctx.ip(), now);
+          return "unreadable";
+        }
+        step = Totp.match(secret, code, now);
+      }
       if (step.isEmpty() || !AccountSql.useTotpStep(c, u.tenantId(), u.userId(),
           step.getAsLong())) {
         fail(c, u, now);
@@ -209,8 +227,36 @@ public final class AuthPages {
     switch (result) {
       case "ok" -> ctx.redirect(Pages.safeNext(ctx.formParam("next"), "/"));
       case "locked" -> ctx.redirect("/login");
+      case "unreadable" -> unreadable(ctx);
       default -> totpForm(ctx, m.get("totp.wrong"), 401);
     }
+  }
+
+  private boolean readable(AccountSql.User u) {
+    if (u.totpSecret() == null) {
+      return true;
+    }
+    try {
+      app.totp().open(u);
+      return true;
+    } catch (SecretBox.UnreadableException e) {
+      return false;
+    }
+  }
+
+  /** The TOTP secret cannot be opened with the server key: no way on but the admin. */
+  private void unreadable(Context ctx) {
+    Messages m = Pages.msg(ctx);
+    ctx.status(500);
+    Pages.render(app, ctx, m.get("totp.title"), h -> {
+      h.open("section", "class", "narrow");
+      h.el("h1", m.get("totp.title"));
+      Pages.error(h, m.get("totp.unreadable"));
+      h.open("form", "method", "post", "action", "/logout");
+      Layout.csrf(h, ctx);
+      Pages.submit(h, m.get("nav.signout"));
+      h.close("form").close("section");
+    });
   }
 
   private void enrolForm(Context ctx, @Nullable String secretIn, @Nullable String error,
@@ -267,7 +313,8 @@ public final class AuthPages {
     long s = step.getAsLong();
     app.db().with(c -> {
       AccountSql.User u = AccountSql.user(c, who.tenantId(), who.userId()).orElseThrow();
-      AccountSql.setTotp(c, u.tenantId(), u.userId(), secret, s);
+      AccountSql.setTotp(c, u.tenantId(), u.userId(),
+          app.totp().seal(u.tenantId(), u.userId(), secret), s);
       AuditSql.record(c, u.tenantId(), who.actor(), "user.totp-enrolled", u.email(), null,
           ctx.ip(), now);
       if (who.session() != null && !"full".equals(who.session().stage())) {
