@@ -47,6 +47,9 @@ request = function()
 end
 $report
 LUA
+# Warm-up (discarded): the JIT, and each answer computed once; then the measured runs.
+wrk -t2 -c50 -d5s -s "$work/overview.lua" "http://127.0.0.1:$port" >/dev/null
+wrk -t2 -c50 -d5s -s "$work/domains.lua" "http://127.0.0.1:$port" >/dev/null
 echo "== MSP overview: 50 connections, ${secs}s"
 wrk -t2 -c50 -d"${secs}s" -s "$work/overview.lua" "http://127.0.0.1:$port"
 echo "== domain page ($hot hot domains): 50 connections, ${secs}s"

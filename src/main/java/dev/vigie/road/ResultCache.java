@@ -14,9 +14,18 @@ import java.util.function.Supplier;
  * Reports arrive in batches a few times an hour, so an overview some seconds old loses nothing;
  * {@link #clear()} after an ingest (or an upload in the browser) shows new data at once.
  * A failed computation is not kept.
+ *
+ * <p>Past its time an answer is still served while one background refresh replaces it (stale
+ * while revalidating), so steady reading never waits for a query; an answer unread for ten times
+ * its time is computed afresh instead, while the caller waits.
  */
 final class ResultCache {
-  private record Entry(Instant expires, CompletableFuture<Object> value) {}
+  private record Entry(Instant expires, CompletableFuture<Object> value,
+      java.util.concurrent.atomic.AtomicBoolean refreshing) {
+    Entry(Instant expires, CompletableFuture<Object> value) {
+      this(expires, value, new java.util.concurrent.atomic.AtomicBoolean());
+    }
+  }
 
   private static final int MAX_ENTRIES = 10_000;
 
@@ -45,6 +54,22 @@ final class ResultCache {
         entries.clear();
       }
     }
+    Entry current = entries.get(key);
+    if (current != null && !current.expires().isAfter(now) && usable(current)
+        && current.expires().plus(ttl.multipliedBy(9)).isAfter(now)) {
+      if (current.refreshing().compareAndSet(false, true)) {
+        Thread.ofVirtual().name("vigie-dashboard-refresh").start(() -> {
+          try {
+            Object fresh = compute.get();
+            entries.replace(key, current,
+                new Entry(clock.instant().plus(ttl), CompletableFuture.completedFuture(fresh)));
+          } catch (RuntimeException ex) {
+            current.refreshing().set(false); // keep serving the old answer; try again later
+          }
+        });
+      }
+      return (T) current.value().join();
+    }
     CompletableFuture<Object> mine = new CompletableFuture<>();
     Entry e = entries.compute(key, (k, old) ->
         old != null && old.expires().isAfter(now) ? old : new Entry(now.plus(ttl), mine));
@@ -65,6 +90,10 @@ final class ResultCache {
       }
       throw ex;
     }
+  }
+
+  private static boolean usable(Entry e) {
+    return e.value().isDone() && !e.value().isCompletedExceptionally();
   }
 
   void clear() {
