@@ -1,7 +1,6 @@
 package dev.vigie.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vigie.dns.dmarc.Policy;
 import dev.vigie.dns.psl.PublicSuffixes;
@@ -21,14 +20,13 @@ import dev.vigie.store.StatusSql;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreLocation;
 import dev.vigie.store.StoreStatus;
-import dev.vigie.testing.LocalPostgres;
+import dev.vigie.testing.BothEngines;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,27 +36,11 @@ class DemoDataTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-03-31T09:00:00Z"), ZoneOffset.UTC);
   private static final long T = Store.DEFAULT_TENANT;
-  private static LocalPostgres postgres;
   @TempDir Path dir;
 
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
 
   private Store open(StoreLocation.Engine engine) throws Exception {
-    if (engine == StoreLocation.Engine.DUCKDB) {
-      return Store.open(StoreLocation.embedded(dir.resolve("data")));
-    }
-    assumeTrue(LocalPostgres.available(), "PostgreSQL is not installed; .ci/run installs it");
-    synchronized (DemoDataTest.class) {
-      if (postgres == null) {
-        postgres = LocalPostgres.start();
-      }
-    }
-    return Store.open(StoreLocation.postgres(postgres.createDatabase("demo")));
+    return BothEngines.open(engine, dir);
   }
 
   private static boolean classified(Store s) throws Exception {

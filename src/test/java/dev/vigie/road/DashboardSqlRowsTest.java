@@ -1,18 +1,16 @@
 package dev.vigie.road;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vigie.store.ReadPool;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreLocation;
-import dev.vigie.testing.LocalPostgres;
+import dev.vigie.testing.BothEngines;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,28 +21,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * deltas for one key split over several rows, which readers must sum.
  */
 class DashboardSqlRowsTest {
-  private static LocalPostgres postgres;
   private static final Clock CLOCK = Clock.fixed(RoadFixture.NOW, ZoneOffset.UTC);
   @TempDir Path dir;
 
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
 
   private Store open(StoreLocation.Engine engine) throws Exception {
-    if (engine == StoreLocation.Engine.DUCKDB) {
-      return Store.open(StoreLocation.embedded(dir.resolve("data")));
-    }
-    assumeTrue(LocalPostgres.available(), "PostgreSQL is not installed; .ci/run installs it");
-    synchronized (DashboardSqlRowsTest.class) {
-      if (postgres == null) {
-        postgres = LocalPostgres.start();
-      }
-    }
-    return Store.open(StoreLocation.postgres(postgres.createDatabase("rows")));
+    return BothEngines.open(engine, dir);
   }
 
   private static void rows(Store s) throws Exception {

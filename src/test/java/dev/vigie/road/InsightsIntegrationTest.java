@@ -1,7 +1,6 @@
 package dev.vigie.road;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vigie.dns.dmarc.Policy;
 import dev.vigie.report.ParseLimits;
@@ -11,7 +10,7 @@ import dev.vigie.store.Ingestor;
 import dev.vigie.store.ReadPool;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreLocation;
-import dev.vigie.testing.LocalPostgres;
+import dev.vigie.testing.BothEngines;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,38 +18,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The dashboards' SQL and the facade on both engines, over reports ingested for real. */
 class InsightsIntegrationTest {
-  private static LocalPostgres postgres;
-  private static final AtomicInteger DB = new AtomicInteger();
   private static final Clock CLOCK = Clock.fixed(RoadFixture.NOW, ZoneOffset.UTC);
   private static final long T = Store.DEFAULT_TENANT;
   @TempDir Path dir;
 
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
 
   private Store open(StoreLocation.Engine engine) throws Exception {
-    if (engine == StoreLocation.Engine.DUCKDB) {
-      return Store.open(StoreLocation.embedded(dir.resolve("data")));
-    }
-    assumeTrue(LocalPostgres.available(), "PostgreSQL is not installed; .ci/run installs it");
-    synchronized (InsightsIntegrationTest.class) {
-      if (postgres == null) {
-        postgres = LocalPostgres.start();
-      }
-    }
-    return Store.open(StoreLocation.postgres(postgres.createDatabase("r" + DB.incrementAndGet())));
+    return BothEngines.open(engine, dir);
   }
 
   private static void load(Store s) {

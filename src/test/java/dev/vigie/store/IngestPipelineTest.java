@@ -1,12 +1,11 @@
 package dev.vigie.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vigie.ingest.Source;
 import dev.vigie.report.ParseLimits;
 import dev.vigie.report.extract.ReportExtractor;
-import dev.vigie.testing.LocalPostgres;
+import dev.vigie.testing.BothEngines;
 import dev.vigie.testing.Samples;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,9 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,28 +30,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * pipelined {@link Ingestor#ingestAll} dedupes across batches and reports unreadable input.
  */
 class IngestPipelineTest {
-  private static LocalPostgres postgres;
-  private static final AtomicInteger DB = new AtomicInteger();
   @TempDir Path dir;
 
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
 
   private Store open(StoreLocation.Engine engine) throws Exception {
-    if (engine == StoreLocation.Engine.DUCKDB) {
-      return Store.open(StoreLocation.embedded(dir.resolve("data")));
-    }
-    assumeTrue(LocalPostgres.available(), "PostgreSQL is not installed; .ci/run installs it");
-    synchronized (IngestPipelineTest.class) {
-      if (postgres == null) {
-        postgres = LocalPostgres.start();
-      }
-    }
-    return Store.open(StoreLocation.postgres(postgres.createDatabase("p" + DB.incrementAndGet())));
+    return BothEngines.open(engine, dir);
   }
 
   private static Ingestor ingestor(Store s) {

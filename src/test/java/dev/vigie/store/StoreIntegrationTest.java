@@ -1,13 +1,12 @@
 package dev.vigie.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vigie.ingest.IngestResult;
 import dev.vigie.ingest.Source;
 import dev.vigie.report.ParseLimits;
 import dev.vigie.report.extract.ReportExtractor;
-import dev.vigie.testing.LocalPostgres;
+import dev.vigie.testing.BothEngines;
 import dev.vigie.testing.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,36 +14,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** One suite, both engines: the embedded DuckDB and a real PostgreSQL started for the run. */
 class StoreIntegrationTest {
-  private static LocalPostgres postgres;
-  private static final AtomicInteger DB = new AtomicInteger();
   @TempDir Path dir;
 
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
 
   private Store open(StoreLocation.Engine engine) throws Exception {
-    if (engine == StoreLocation.Engine.DUCKDB) {
-      return Store.open(StoreLocation.embedded(dir.resolve("data")));
-    }
-    assumeTrue(LocalPostgres.available(), "PostgreSQL is not installed; .ci/run installs it");
-    synchronized (StoreIntegrationTest.class) {
-      if (postgres == null) {
-        postgres = LocalPostgres.start();
-      }
-    }
-    return Store.open(StoreLocation.postgres(postgres.createDatabase("t" + DB.incrementAndGet())));
+    return BothEngines.open(engine, dir);
   }
 
   private static Ingestor ingestor(Store s, ParseLimits limits) {
