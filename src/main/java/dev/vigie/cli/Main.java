@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.class, ParseCommand.class, IngestCommand.class, ReceiveCommand.class, StatusCommand.class, ReprocessCommand.class, ClientCommand.class, CheckCommand.class, SpfCommand.class, BenchCommand.class, DemoCommand.class, DashboardBenchCommand.class, TokenCommand.class, TrainCommand.class})
 public final class Main {
   public static void main(String[] args) {
+    // The JDK's log lines (the SMTP receiver, the web app's key warning…) as one console line
+    // each, like every other message: "vigie: <message>", no date-and-class line before it.
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format", "vigie: %5$s%6$s%n");
+    }
     System.exit(run(args));
   }
 
