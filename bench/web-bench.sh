@@ -3,8 +3,8 @@
 # connections (wrk, on loopback), on an embedded store holding 50M records — generated once by
 # `vigie bench-dashboard --fill-records --generate-only` (≈ 5 GB, a few minutes) and reused.
 #   bench/web-bench.sh [DATA=/tmp/vigie-web-bench] [SECONDS=30] [HOT_DOMAINS=100]
-# The pages are read through the REST API (`/api/v1/overview`, `/api/v1/domains/D/dashboard`):
-# the same analytics the HTML pages render, without the session and TOTP dance.
+# Read with an API token: the REST API (`/api/v1/overview`, `/api/v1/domains/D/dashboard`) and
+# the HTML pages (`/overview`, `/domains/D`) that a signed-in browser gets.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:-/tmp/vigie-web-bench}"
@@ -38,6 +38,20 @@ request = function()
 end
 $report
 LUA
+cat >"$work/overview-page.lua" <<LUA
+request = function()
+  return wrk.format("GET", "/overview", {["Authorization"] = "Bearer $token"})
+end
+$report
+LUA
+cat >"$work/domain-pages.lua" <<LUA
+math.randomseed(os.time())
+request = function()
+  local path = "/domains/d" .. math.random(0, $hot - 1) .. ".example"
+  return wrk.format("GET", path, {["Authorization"] = "Bearer $token"})
+end
+$report
+LUA
 cat >"$work/domains.lua" <<LUA
 -- a domain page among the $hot domains technicians are looking at, at random
 math.randomseed(os.time())
@@ -54,3 +68,8 @@ echo "== MSP overview: 50 connections, ${secs}s"
 wrk -t2 -c50 -d"${secs}s" -s "$work/overview.lua" "http://127.0.0.1:$port"
 echo "== domain page ($hot hot domains): 50 connections, ${secs}s"
 wrk -t2 -c50 -d"${secs}s" -s "$work/domains.lua" "http://127.0.0.1:$port"
+# The same as HTML pages (server-rendered, inline SVG charts), as a browser gets them.
+echo "== MSP overview page (HTML): 50 connections, ${secs}s"
+wrk -t2 -c50 -d"${secs}s" -s "$work/overview-page.lua" "http://127.0.0.1:$port"
+echo "== domain page (HTML, $hot hot domains): 50 connections, ${secs}s"
+wrk -t2 -c50 -d"${secs}s" -s "$work/domain-pages.lua" "http://127.0.0.1:$port"
