@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Messages {
   public static final List<String> LANGUAGES = List.of("en", "fr");
+  /** The finding texts, one bundle per check ({@code findings/<area>_<lang>.properties}). */
+  static final List<String> FINDING_AREAS =
+      List.of("bimi", "dkim", "dmarc", "dnssec", "mtasts", "mx", "spf", "tlsrpt");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
   private static final Map<String, Messages> ALL = Map.of("en", new Messages("en", load("en"), null),
       "fr", new Messages("fr", load("fr"), load("en")));
 
@@ -64,15 +69,37 @@ public final class Messages {
     return s;
   }
 
-  /** A text that may be absent (finding sentences): the bundle's, or the given default. */
-  public String getOr(String key, String otherwise) {
+  /**
+   * A finding's sentence ({@code part} "" for the summary, ".fix" for the fix) in this language,
+   * quoting {@code args}; the check's own English text when the bundle lacks it or the stored
+   * finding predates its arguments (a placeholder would be left unfilled).
+   */
+  public @Nullable String finding(String code, String part, List<String> args,
+      @Nullable String english) {
+    String key = "finding." + code + part;
     String s = own.getProperty(key);
-    return s != null ? s : otherwise;
+    if (s == null && fallback != null) {
+      s = fallback.getProperty(key);
+    }
+    if (s == null) {
+      return english;
+    }
+    for (int i = 0; i < args.size(); i++) {
+      s = s.replace("{" + i + "}", args.get(i));
+    }
+    return PLACEHOLDER.matcher(s).find() ? english : s;
   }
 
   static Properties load(String lang) {
     Properties p = new Properties();
-    String name = "/dev/vigie/web/messages_" + lang + ".properties";
+    read(p, "/dev/vigie/web/messages_" + lang + ".properties");
+    for (String area : FINDING_AREAS) {
+      read(p, "/dev/vigie/web/findings/" + area + "_" + lang + ".properties");
+    }
+    return p;
+  }
+
+  private static void read(Properties p, String name) {
     try (InputStream in = Messages.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException(name + " is missing from the jar");
@@ -81,7 +108,6 @@ public final class Messages {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return p;
   }
 
   /** For the bundle test. */

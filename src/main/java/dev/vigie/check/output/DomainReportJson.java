@@ -18,7 +18,7 @@ import java.util.Locale;
 /**
  * A {@link DomainReport} as one JSON object: {@code domain}, {@code score}, {@code tests[]},
  * {@code findings[]} ({@code code}, {@code severity}, {@code summary}, {@code detail},
- * {@code fix}) and the parsed {@code records}.
+ * {@code fix}, {@code args}: the values the translated texts quote) and the parsed {@code records}.
  */
 public final class DomainReportJson {
   private static final JsonFactory JSON = new JsonFactory();
@@ -54,6 +54,11 @@ public final class DomainReportJson {
         g.writeStringField("summary", f.summary());
         g.writeStringField("detail", f.detail());
         g.writeStringField("fix", f.fix());
+        g.writeArrayFieldStart("args");
+        for (String a : f.args()) {
+          g.writeString(a);
+        }
+        g.writeEndArray();
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -131,12 +131,16 @@ public final class DomainPages {
           String code = f.path("code").asText();
           h.open("li", "class", "finding " + sev);
           h.el("span", m.get("severity." + sev), "class", "badge " + sev);
-          h.el("strong", m.getOr("finding." + code, f.path("summary").asText()));
+          List<String> args = new ArrayList<>();
+          f.path("args").forEach(a -> args.add(a.asText()));
+          h.el("strong", m.finding(code, "", args, f.path("summary").asText()));
           if (who.staff()) {
             h.el("p", f.path("detail").asText(), "class", "detail");
-            if (f.hasNonNull("fix")) {
+            String fix = m.finding(code, ".fix", args,
+                f.hasNonNull("fix") ? f.path("fix").asText() : null);
+            if (fix != null) {
               h.open("p", "class", "fix").el("span", m.get("domain.fix") + " ")
-                  .el("code", f.path("fix").asText()).close("p");
+                  .el("span", fix).close("p");
             }
           }
           h.el("span", code, "class", "code");
