@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +24,7 @@ public final class Messages {
   /** The finding texts, one bundle per check ({@code findings/<area>_<lang>.properties}). */
   static final List<String> FINDING_AREAS =
       List.of("bimi", "dkim", "dmarc", "dnssec", "mtasts", "mx", "spf", "tlsrpt");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
   private static final Map<String, Messages> ALL = Map.of("en", new Messages("en", load("en"), null),
       "fr", new Messages("fr", load("fr"), load("en")));
 
@@ -84,10 +85,17 @@ public final class Messages {
     if (s == null) {
       return english;
     }
-    for (int i = 0; i < args.size(); i++) {
-      s = s.replace("{" + i + "}", args.get(i));
-    }
-    return PLACEHOLDER.matcher(s).find() ? english : s;
+    // one pass, so that an argument read from DNS that looks like "{1}" stays as it is
+    boolean[] unfilled = {false};
+    String text = PLACEHOLDER.matcher(s).replaceAll(m -> {
+      int i = Integer.parseInt(m.group(1));
+      if (i < args.size()) {
+        return Matcher.quoteReplacement(args.get(i));
+      }
+      unfilled[0] = true;
+      return "";
+    });
+    return unfilled[0] ? english : text;
   }
 
   static Properties load(String lang) {

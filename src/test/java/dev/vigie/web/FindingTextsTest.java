@@ -121,6 +121,12 @@ class FindingTextsTest {
         .isEqualTo(fr.get("finding.dmarc.missing"));
     assertThat(fr.finding("no.such-code", "", List.of(), "english")).isEqualTo("english");
     assertThat(fr.finding("no.such-code", ".fix", List.of(), null)).isNull();
+    Messages en = Messages.of("en");
+    // an argument is quoted as it is, even when it looks like a placeholder or a regex group
+    assertThat(en.finding("spf.missing", ".fix", List.of("{1}$0.example"), "english"))
+        .contains("{1}$0.example").doesNotContain("english");
+    // a stored finding from before its arguments existed keeps its English text
+    assertThat(en.finding("spf.missing", ".fix", List.of(), "english")).isEqualTo("english");
   }
 
   /** {@code -Dfindings.areas=spf,mx} checks only those areas' texts (while writing them). */
