@@ -57,7 +57,8 @@ public final class DnssecCheck {
           "This domain's DNS is signed, but its signatures could not be verified here.",
           domain + " has DNSKEY and DS, but answers were not authenticated (AD unset): expired"
               + " signatures, a DS/DNSKEY mismatch, or a resolver that does not validate",
-          "Check the signatures with the DNS host (e.g. `delv " + domain + " SOA`)."));
+          "Check the signatures with the DNS host (e.g. `delv " + domain + " SOA`).",
+          List.of(domain)));
     }
     return new Result(domain, status, findings);
   }

@@ -58,7 +58,8 @@ public final class MxCheck {
               + " website's server.",
           domain + " has no MX records; senders fall back to its A/AAAA (RFC 5321 §5.1)",
           "If the domain receives mail, publish its MX records; if it never does, publish a null"
-              + " MX: " + domain + ". IN MX 0 ."));
+              + " MX: " + domain + ". IN MX 0 .",
+          List.of(domain)));
       return new MxResult(domain, List.of(), false, findings);
     }
     Set<String> seen = new HashSet<>();
@@ -115,13 +116,15 @@ public final class MxCheck {
                 + " distrust.",
             "No PTR record for " + ip + " (MX host " + host + ")",
             "Ask the owner of " + ip + " (the hosting or mail provider) to set its PTR record to "
-                + host + "."));
+                + host + ".",
+            List.of(ip, host)));
       } else if (!ok) {
         findings.add(new Finding("mx.fcrdns-mismatch", Severity.WARNING,
             "One of this domain's mail servers has a reverse DNS name that does not point back to"
                 + " it.",
             "PTR of " + ip + " is " + String.join(", ", names) + ", which does not resolve back to"
-                + " " + ip, "Make the PTR name's A/AAAA record include " + ip + "."));
+                + " " + ip, "Make the PTR name's A/AAAA record include " + ip + ".",
+            List.of(ip)));
       }
       confirmed &= ok;
     }

@@ -69,14 +69,20 @@ final class SpfFindings {
                   + " check returns \"none\".",
               "Publish a TXT record at " + domain + " listing your senders, e.g. \"v=spf1"
                   + " include:<your email provider> -all\", or \"v=spf1 -all\" if the domain"
-                  + " sends no mail.");
+                  + " sends no mail.",
+              List.of(domain));
     }
-    return new Finding("spf." + via + "-missing", Severity.ERROR,
-        "Your SPF record refers to a service record that does not exist, so checks of your"
-            + " mail fail with an error.",
-        "The " + via + " target " + domain + (nxdomain ? " does not exist (NXDOMAIN)"
-            : " has no SPF record") + "; RFC 7208 §5.2/§6.1 make that a permerror.",
-        "Correct or remove the " + via + " of " + domain + ".");
+    String summary = "Your SPF record refers to a service record that does not exist, so checks of"
+        + " your mail fail with an error.";
+    String detail = "The " + via + " target " + domain + (nxdomain ? " does not exist (NXDOMAIN)"
+        : " has no SPF record") + "; RFC 7208 §5.2/§6.1 make that a permerror.";
+    String fix = "Correct or remove the " + via + " of " + domain + ".";
+    // one literal code per term, so that each has its texts (via is "include" or "redirect")
+    return via.equals("include")
+        ? new Finding("spf.include-missing", Severity.ERROR, summary, detail, fix,
+            List.of(domain))
+        : new Finding("spf.redirect-missing", Severity.ERROR, summary, detail, fix,
+            List.of(domain));
   }
 
   static Finding multiple(String domain, List<String> records) {
@@ -100,14 +106,16 @@ final class SpfFindings {
         "An SPF record has a mistake in it, so receivers cannot use it.",
         "The record of " + domain + " \"" + MacroString.printable(record) + "\" is invalid: "
             + problem + ". RFC 7208 §4.6 makes the whole check a permerror.",
-        "Correct the record of " + domain + ".");
+        "Correct the record of " + domain + ".",
+        List.of(domain));
   }
 
   static Finding loop(String domain, Set<String> path) {
     return new Finding("spf.include-loop", Severity.ERROR,
         "Your SPF record refers back to itself, so checks of your mail fail with an error.",
         "Loop: " + String.join(" -> ", path) + " -> " + domain + ".",
-        "Remove the include or redirect that points back to " + domain + ".");
+        "Remove the include or redirect that points back to " + domain + ".",
+        List.of(domain));
   }
 
   static Finding permissiveAll(String domain, Mechanism all, String via) {
@@ -117,7 +125,8 @@ final class SpfFindings {
           "\"" + all.text() + "\" in the record of " + domain + (via.equals("include")
               ? " (included, so it makes the include match for every address)" : "")
               + " passes any client address (RFC 7208 §5.1).",
-          "Replace \"" + all.text() + "\" with \"-all\" (or \"~all\" while testing).");
+          "Replace \"" + all.text() + "\" with \"-all\" (or \"~all\" while testing).",
+          List.of(all.text()));
     }
     return new Finding("spf.neutral-all", Severity.WARNING,
         "Your SPF record does not ask receivers to reject mail from other servers.",
@@ -131,7 +140,8 @@ final class SpfFindings {
         "Your SPF record uses a slow, unreliable method that some receivers ignore.",
         "\"" + m.text() + "\" in the record of " + domain + ": RFC 7208 §5.5 says ptr SHOULD"
             + " NOT be used; it costs many DNS queries and depends on the sender's reverse DNS.",
-        "Replace \"" + m.text() + "\" with the ip4:/ip6: ranges of the servers it covers.");
+        "Replace \"" + m.text() + "\" with the ip4:/ip6: ranges of the servers it covers.",
+        List.of(m.text()));
   }
 
   static Finding voidTarget(String domain, String target) {
@@ -139,7 +149,8 @@ final class SpfFindings {
         "Your SPF record mentions a server name that does not exist.",
         "A term in the record of " + domain + " points to " + target + ", which has no"
             + " records: a void lookup (RFC 7208 §4.6.4, limit 2 per check).",
-        "Remove the term for " + target + " or correct the name.");
+        "Remove the term for " + target + " or correct the name.",
+        List.of(target));
   }
 
   static Finding duplicateInclude(String target, int count) {
@@ -147,7 +158,8 @@ final class SpfFindings {
         "The same email service is listed more than once, which wastes your DNS lookup budget.",
         "include:" + target + " appears " + count + " times in the tree; each costs lookups"
             + " against the limit of 10 (RFC 7208 §4.6.4).",
-        "Keep one include:" + target + ".");
+        "Keep one include:" + target + ".",
+        List.of(target));
   }
 
   static Finding redirectWithAll(String domain, String redirect) {
@@ -164,7 +176,8 @@ final class SpfFindings {
             + " error.",
         "\"" + m.text() + "\" in the record of " + domain + ": " + target + " has " + count
             + " MX records; RFC 7208 §4.6.4 makes more than 10 a permerror.",
-        "Replace \"" + m.text() + "\" with ip4:/ip6: ranges of the mail servers.");
+        "Replace \"" + m.text() + "\" with ip4:/ip6: ranges of the mail servers.",
+        List.of(m.text()));
   }
 
   static Finding longString(String domain, int length) {
@@ -188,6 +201,7 @@ final class SpfFindings {
         "This domain receives no email, so it should state that it sends none either.",
         domain + " has no MX record" + (record == null ? " and no SPF record"
             : " but its SPF record is \"" + record + "\"") + ".",
-        "Publish exactly \"v=spf1 -all\" at " + domain + " (and a DMARC p=reject record).");
+        "Publish exactly \"v=spf1 -all\" at " + domain + " (and a DMARC p=reject record).",
+        List.of(domain));
   }
 }

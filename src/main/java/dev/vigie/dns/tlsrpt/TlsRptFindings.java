@@ -31,7 +31,8 @@ final class TlsRptFindings {
             + "to you.",
         "No TLS-RPT record at " + name + others + ". TLS reporting (RFC 8460) is optional, but "
             + "recommended with MTA-STS (RFC 8461) so that policy failures are noticed.",
-        "Publish a TXT record at " + name + " with the value: \"" + example(domain) + "\".");
+        "Publish a TXT record at " + name + " with the value: \"" + example(domain) + "\".",
+        List.of(name, example(domain)));
   }
 
   static Finding multiple(String name, List<String> records) {
@@ -39,7 +40,8 @@ final class TlsRptFindings {
         "Your domain has more than one TLS reporting record, so mail servers ignore all of them.",
         name + " has " + records.size() + " records starting with v=TLSRPTv1; RFC 8460 §3 says "
             + "senders then assume the domain does not use TLS reporting: " + quoted(records),
-        "Delete all but one TXT record at " + name + ".");
+        "Delete all but one TXT record at " + name + ".",
+        List.of(name));
   }
 
   static Finding versionInvalid(String name, String text) {
@@ -48,7 +50,8 @@ final class TlsRptFindings {
         "\"" + abbreviate(text) + "\" at " + name + " does not begin with exactly \"v=TLSRPTv1;\""
             + " (case-sensitive, first, followed by ';'; RFC 8460 §3).",
         "Rewrite the record so it starts with \"v=TLSRPTv1;\", for example \""
-            + example(domainOf(name)) + "\".");
+            + example(domainOf(name)) + "\".",
+        List.of(example(domainOf(name))));
   }
 
   static Finding syntax(String name, String text, String problem) {
@@ -56,17 +59,20 @@ final class TlsRptFindings {
         "Your TLS reporting record is written incorrectly, so mail servers ignore it.",
         "The record at " + name + ", \"" + abbreviate(text) + "\", has " + problem
             + " (RFC 8460 §3 grammar).",
-        "Republish the record as \"" + example(domainOf(name)) + "\" with your own address.");
+        "Republish the record as \"" + example(domainOf(name)) + "\" with your own address.",
+        List.of(example(domainOf(name))));
   }
 
   static Finding duplicateTag(String name, String key) {
+    String record = "v=TLSRPTv1; rua=mailto:a@" + domainOf(name)
+        + ",https://reports.example/tlsrpt";
     return new Finding("tlsrpt.duplicate-tag", Severity.ERROR,
         "Your TLS reporting record lists the same setting twice, so mail servers may ignore it.",
         "The field \"" + key + "\" appears more than once in the record at " + name
             + "; rua must appear exactly once (RFC 8460 §3), with several URIs separated by "
             + "commas.",
-        "Keep one " + key + "= field, e.g. \"v=TLSRPTv1; rua=mailto:a@" + domainOf(name)
-            + ",https://reports.example/tlsrpt\".");
+        "Keep one " + key + "= field, e.g. \"" + record + "\".",
+        List.of(key, record));
   }
 
   static Finding unknownTag(String name, String key) {
@@ -76,7 +82,8 @@ final class TlsRptFindings {
         "Your TLS reporting record contains a setting that mail servers do not understand.",
         "The field \"" + key + "\" at " + name + " is not defined by RFC 8460 and is ignored by "
             + "senders (RFC 8460 §3)." + hint,
-        "Remove \"" + key + "=...\" from the record unless a report provider asked for it.");
+        "Remove \"" + key + "=...\" from the record unless a report provider asked for it.",
+        List.of(key));
   }
 
   static Finding ruaMissing(String name, String text, List<String> extensions) {
@@ -85,7 +92,8 @@ final class TlsRptFindings {
         "The record at " + name + ", \"" + abbreviate(text) + "\", has no rua= field, which is "
             + "required (RFC 8460 §3)" + (extensions.isEmpty() ? "." : "; other fields: "
             + String.join(", ", extensions) + "."),
-        "Republish it as \"" + example(domainOf(name)) + "\" with your own address.");
+        "Republish it as \"" + example(domainOf(name)) + "\" with your own address.",
+        List.of(example(domainOf(name))));
   }
 
   static Finding ruaInvalid(String name, String uri, String problem) {
@@ -94,7 +102,8 @@ final class TlsRptFindings {
         "The rua URI \"" + abbreviate(uri) + "\" at " + name + " is unusable: " + problem
             + ". Only mailto: and https: URIs are allowed (RFC 8460 §3).",
         "Replace it with mailto:you@yourdomain or an https:// URL your report provider gave "
-            + "you, e.g. \"" + example(domainOf(name)) + "\".");
+            + "you, e.g. \"" + example(domainOf(name)) + "\".",
+        List.of(example(domainOf(name))));
   }
 
   /** The domain behind "_smtp._tls.domain". */
