@@ -29,20 +29,23 @@ final class FetchFindings {
               + "answer in time; we will retry.",
           url + ": " + failure.message() + ". RFC 8461 §3.3 suggests senders give up after "
               + "one minute.",
-          "Make sure https://mta-sts." + domain + " answers quickly and reliably.");
+          "Make sure https://mta-sts." + domain + " answers quickly and reliably.",
+          List.of(domain));
       case CERTIFICATE -> new Finding("mtasts.policy-certificate-invalid", Severity.ERROR,
           UNREADABLE,
           url + ": TLS failed (" + failure.message() + "). RFC 8461 §3.3 requires a certificate "
               + "that is valid for mta-sts." + domain + ", unexpired and from a trusted CA.",
           "Install a certificate for mta-sts." + domain + " from a public CA (e.g. Let's "
-              + "Encrypt) on the server that hosts the policy.");
+              + "Encrypt) on the server that hosts the policy.",
+          List.of(domain));
       case TOO_LARGE -> new Finding("mtasts.policy-too-large", Severity.ERROR, UNREADABLE,
           url + ": " + failure.message() + "; RFC 8461 §3.3 lets senders stop at 64 KB.",
-          "Serve only the policy text at " + url + ".");
+          "Serve only the policy text at " + url + ".", List.of(url));
       case CONNECTION, NOT_HTTPS -> new Finding("mtasts.policy-unreachable", Severity.ERROR,
           UNREADABLE, url + ": " + failure.message() + " (RFC 8461 §3.3).",
           "Publish the policy on a web server reachable over HTTPS as mta-sts." + domain
-              + ", or remove the _mta-sts." + domain + " TXT record until it is ready.");
+              + ", or remove the _mta-sts." + domain + " TXT record until it is ready.",
+          List.of(domain));
     };
   }
 
@@ -50,14 +53,16 @@ final class FetchFindings {
     return new Finding("mtasts.policy-redirect", Severity.ERROR, UNREADABLE,
         url + " answered HTTP " + status + " redirecting to " + abbreviate(location)
             + "; RFC 8461 §3.3 forbids senders to follow redirects.",
-        "Serve the policy directly at " + url + " with status 200, without a redirect.");
+        "Serve the policy directly at " + url + " with status 200, without a redirect.",
+        List.of(url));
   }
 
   Finding httpStatus(int status) {
     return new Finding("mtasts.policy-http-status", Severity.ERROR, UNREADABLE,
         url + " answered HTTP " + status + "; a policy is valid only with status 200 "
             + "(RFC 8461 §3.3).",
-        "Serve this text at " + url + ":\n" + words.example(PolicyMode.TESTING));
+        "Serve this text at " + url + ":\n" + words.example(PolicyMode.TESTING),
+        List.of(url, words.example(PolicyMode.TESTING)));
   }
 
   Finding contentType(String mediaType) {
@@ -66,7 +71,8 @@ final class FetchFindings {
             + "ignore it.",
         url + " is served as \"" + (mediaType.isEmpty() ? "(no Content-Type)" : mediaType)
             + "\"; senders SHOULD check that it is text/plain (RFC 8461 §3.2).",
-        "Configure the web server to send \"Content-Type: text/plain\" for " + url + ".");
+        "Configure the web server to send \"Content-Type: text/plain\" for " + url + ".",
+        List.of(url));
   }
 
   Finding notCovered(List<String> hosts, MtaStsPolicy policy) {
@@ -82,7 +88,8 @@ final class FetchFindings {
             + (enforce ? "senders MUST NOT deliver to them (RFC 8461 §5)."
                 : "senders deliver but report a failure (RFC 8461 §5)."),
         "Serve this text at " + url + ":\n" + words.example(policy.mode())
-            + "then change the id= in the _mta-sts." + domain + " TXT record.");
+            + "then change the id= in the _mta-sts." + domain + " TXT record.",
+        List.of(url, words.example(policy.mode()), domain));
   }
 
   Finding modeTesting() {
@@ -93,7 +100,8 @@ final class FetchFindings {
             + "(RFC 8461 §5, RFC 8460).",
         "When TLS reports show no failures for a few weeks, serve this text at " + url + ":\n"
             + words.example(PolicyMode.ENFORCE) + "then change the id= in the _mta-sts." + domain
-            + " TXT record.");
+            + " TXT record.",
+        List.of(url, words.example(PolicyMode.ENFORCE), domain));
   }
 
   Finding modeNone() {
@@ -102,7 +110,8 @@ final class FetchFindings {
         url + " has mode: none, which withdraws the policy (RFC 8461 §5, §8.3).",
         "If this is not a deliberate wind-down, serve this text at " + url + ":\n"
             + words.example(PolicyMode.TESTING) + "then change the id= in the _mta-sts."
-            + domain + " TXT record.");
+            + domain + " TXT record.",
+        List.of(url, words.example(PolicyMode.TESTING), domain));
   }
 
   Finding maxAgeShort(long maxAge) {
@@ -112,6 +121,7 @@ final class FetchFindings {
         url + " has max_age: " + maxAge + " s; RFC 8461 §3.2 expects weeks or more so that an "
             + "attacker cannot wait for policies to expire.",
         "Set \"max_age: 1209600\" (two weeks) or more in " + url + ", then change the id= in "
-            + "the _mta-sts." + domain + " TXT record.");
+            + "the _mta-sts." + domain + " TXT record.",
+        List.of(url, domain));
   }
 }

@@ -57,42 +57,47 @@ final class PolicyFindings {
         "Line " + lineNumber + " of " + url + ", \"" + abbreviate(line) + "\", is not a "
             + "\"key: value\" line (RFC 8461 §3.2; keys are case-sensitive, lines end in LF or "
             + "CRLF).",
-        republish());
+        republish(), List.of(url, example(PolicyMode.TESTING), domain));
   }
 
   Finding duplicateKey(String key) {
     return new Finding("mtasts.policy-duplicate-key", Severity.ERROR, BROKEN,
         "\"" + key + "\" appears more than once in " + url + "; only mx may repeat (RFC 8461 "
             + "§3.2).",
-        "Keep a single \"" + key + ":\" line. " + republish());
+        "Keep a single \"" + key + ":\" line. " + republish(),
+        List.of(key, url, example(PolicyMode.TESTING), domain));
   }
 
   Finding versionInvalid(String value) {
     return new Finding("mtasts.policy-version-invalid", Severity.ERROR, BROKEN,
         "version is \"" + abbreviate(value) + "\" in " + url + "; it must be exactly STSv1 "
             + "(RFC 8461 §3.2).",
-        "Write the line \"version: STSv1\". " + republish());
+        "Write the line \"version: STSv1\". " + republish(),
+        List.of(url, example(PolicyMode.TESTING), domain));
   }
 
   Finding modeInvalid(String value) {
     return new Finding("mtasts.policy-mode-invalid", Severity.ERROR, BROKEN,
         "mode is \"" + abbreviate(value) + "\" in " + url + "; it must be enforce, testing or "
             + "none, in lower case (RFC 8461 §3.2).",
-        "Write the line \"mode: testing\" (or enforce). " + republish());
+        "Write the line \"mode: testing\" (or enforce). " + republish(),
+        List.of(url, example(PolicyMode.TESTING), domain));
   }
 
   Finding maxAgeInvalid(String value) {
     return new Finding("mtasts.policy-max-age-invalid", Severity.ERROR, BROKEN,
         "max_age is \"" + abbreviate(value) + "\" in " + url + "; it must be a whole number of "
             + "seconds from 0 to " + MtaStsPolicyParser.MAX_MAX_AGE + " (RFC 8461 §3.2).",
-        "Write e.g. \"max_age: 604800\" (one week). " + republish());
+        "Write e.g. \"max_age: 604800\" (one week). " + republish(),
+        List.of(url, example(PolicyMode.TESTING), domain));
   }
 
   Finding mxInvalid(String value) {
     return new Finding("mtasts.policy-mx-invalid", Severity.ERROR, BROKEN,
         "mx \"" + abbreviate(value) + "\" in " + url + " is not a host name or \"*.\" "
             + "followed by a domain (RFC 8461 §3.2 sts-policy-mx-value).",
-        "List each mail server by name, e.g. \"mx: mail." + domain + "\". " + republish());
+        "List each mail server by name, e.g. \"mx: mail." + domain + "\". " + republish(),
+        List.of(domain, url, example(PolicyMode.TESTING)));
   }
 
   Finding unknownKey(String key) {
@@ -100,13 +105,13 @@ final class PolicyFindings {
         "Your MTA-STS policy file contains a setting that mail servers do not understand.",
         "\"" + key + "\" in " + url + " is not defined by RFC 8461 and is ignored by senders "
             + "(RFC 8461 §3.2; keys are case-sensitive).",
-        "Remove the \"" + key + ":\" line.");
+        "Remove the \"" + key + ":\" line.", List.of(key));
   }
 
   Finding keysMissing(Collection<String> keys) {
     return new Finding("mtasts.policy-key-missing", Severity.ERROR, BROKEN,
         url + " lacks " + String.join(", ", keys) + "; version, mode and max_age are required, "
             + "and mx unless mode is none (RFC 8461 §3.2).",
-        republish());
+        republish(), List.of(url, example(PolicyMode.TESTING), domain));
   }
 }

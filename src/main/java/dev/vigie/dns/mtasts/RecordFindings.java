@@ -32,7 +32,8 @@ final class RecordFindings {
             + "network can strip STARTTLS and read mail sent to " + domain + ".",
         "Publish a policy file at https://mta-sts." + domain + "/.well-known/mta-sts.txt "
             + "(start with mode: testing), then a TXT record at " + name + " with the value: \""
-            + EXAMPLE + "\"" + ID_HINT + ".");
+            + EXAMPLE + "\"" + ID_HINT + ".",
+        List.of(domain, name));
   }
 
   static Finding multiple(String name, List<String> records) {
@@ -41,7 +42,7 @@ final class RecordFindings {
         name + " has " + records.size() + " records starting with v=STSv1; RFC 8461 §3.1 says "
             + "senders then assume there is no policy: " + String.join(" | ", records.stream()
                 .limit(5).map(Fields::abbreviate).toList()),
-        "Delete all but one TXT record at " + name + ".");
+        "Delete all but one TXT record at " + name + ".", List.of(name));
   }
 
   static Finding versionInvalid(String name, String text) {
@@ -65,7 +66,7 @@ final class RecordFindings {
         "Your MTA-STS record lists the same setting twice, so mail servers may ignore it.",
         "The field \"" + key + "\" appears more than once in the record at " + name
             + " (RFC 8461 §3.1).",
-        "Keep one " + key + "= field, e.g. \"" + EXAMPLE + "\".");
+        "Keep one " + key + "= field, e.g. \"" + EXAMPLE + "\".", List.of(key));
   }
 
   static Finding idInvalid(String name, String id) {
@@ -90,7 +91,7 @@ final class RecordFindings {
         "The field \"" + key + "\" at " + name + " is not defined by RFC 8461 and is ignored by "
             + "senders (RFC 8461 §3.1)." + (key.equalsIgnoreCase("id")
                 ? " Field names are case-sensitive: write id." : ""),
-        "Remove \"" + key + "=...\" from the record.");
+        "Remove \"" + key + "=...\" from the record.", List.of(key));
   }
 
   static Finding invalidDomain(String domain) {
