@@ -44,7 +44,8 @@ final class BimiFindings {
         "No BIMI record at " + String.join(" or ", queried) + ". BIMI is optional; it needs "
             + "DMARC at quarantine or reject and, for Gmail and Apple Mail, a mark certificate.",
         "Once DMARC is enforced, publish a TXT record at " + name + " with the value: \""
-            + example() + "\".");
+            + example() + "\".",
+        List.of(name, example()));
   }
 
   Finding inherited(String recordName) {
@@ -62,49 +63,52 @@ final class BimiFindings {
             + "treat the domain as having none (BIMI draft, record discovery): "
             + String.join(" | ", records.stream().limit(5).map(BimiFindings::abbreviate)
                 .toList()),
-        "Delete all but one TXT record at " + name + ".");
+        "Delete all but one TXT record at " + name + ".", List.of(name));
   }
 
   Finding versionInvalid(String text) {
     return new Finding("bimi.version-invalid", Severity.ERROR, BROKEN,
         "\"" + abbreviate(text) + "\" at " + name + " does not begin with the tag v=BIMI1 "
             + "(exact value, first tag; BIMI draft, assertion record definition).",
-        "Replace it with \"" + example() + "\".");
+        "Replace it with \"" + example() + "\".", List.of(example()));
   }
 
   Finding syntax(String text, String problem) {
     return new Finding("bimi.syntax-error", Severity.ERROR, BROKEN,
         "The record at " + name + ", \"" + abbreviate(text) + "\", has " + problem
             + " (tag-list syntax of RFC 6376 §3.2, which BIMI uses).",
-        "Replace it with \"" + example() + "\".");
+        "Replace it with \"" + example() + "\".", List.of(example()));
   }
 
   Finding duplicateTag(String key) {
     return new Finding("bimi.duplicate-tag", Severity.ERROR, BROKEN,
         "The tag \"" + key + "\" appears more than once at " + name + ", which invalidates the "
             + "whole record (RFC 6376 §3.2).",
-        "Keep one " + key + "= tag, e.g. \"" + example() + "\".");
+        "Keep one " + key + "= tag, e.g. \"" + example() + "\".",
+        List.of(key, example()));
   }
 
   Finding logoUrlMissing(String text) {
     return new Finding("bimi.logo-url-missing", Severity.ERROR, BROKEN,
         "The record at " + name + ", \"" + abbreviate(text) + "\", has no l= tag (the logo "
             + "location; leave it empty only to decline BIMI).",
-        "Replace it with \"" + example() + "\".");
+        "Replace it with \"" + example() + "\".", List.of(example()));
   }
 
   Finding logoUrlInvalid(String value, String problem) {
     return new Finding("bimi.logo-url-invalid", Severity.ERROR, BROKEN,
         "l=\"" + abbreviate(value) + "\" at " + name + " is unusable: " + problem
             + ". It must be one https URL of an SVG file (BIMI draft, l= tag).",
-        "Replace it with \"" + example() + "\", using your logo's real URL.");
+        "Replace it with \"" + example() + "\", using your logo's real URL.",
+        List.of(example()));
   }
 
   Finding authorityUrlInvalid(String value, String problem) {
     return new Finding("bimi.authority-url-invalid", Severity.ERROR, BROKEN,
         "a=\"" + abbreviate(value) + "\" at " + name + " is unusable: " + problem
             + ". It must be empty or one https URL of a PEM certificate (BIMI draft, a= tag).",
-        "Replace it with \"" + example() + "\", using your certificate's real URL.");
+        "Replace it with \"" + example() + "\", using your certificate's real URL.",
+        List.of(example()));
   }
 
   Finding avpInvalid(String value) {
@@ -119,7 +123,7 @@ final class BimiFindings {
         "Your BIMI record contains a setting that email programs do not understand.",
         "The tag \"" + key + "\" at " + name + " is not defined by the BIMI draft and is "
             + "ignored by receivers; tag names are case-sensitive.",
-        "Remove \"" + key + "=...\" from the record.");
+        "Remove \"" + key + "=...\" from the record.", List.of(key));
   }
 
   Finding declined() {
@@ -144,7 +148,7 @@ final class BimiFindings {
         name + " has no a= tag (or an empty one). Receivers such as Gmail and Apple Mail "
             + "require a Verified Mark Certificate or Common Mark Certificate.",
         "Obtain a VMC or CMC from a mark verifying authority, publish the PEM file over HTTPS "
-            + "and add it: \"" + example() + "\".");
+            + "and add it: \"" + example() + "\".", List.of(example()));
   }
 
   static String abbreviate(String s) {

@@ -29,27 +29,29 @@ final class DmarcPrerequisites {
           "BIMI requires a DMARC record with p=quarantine or p=reject; none was found for "
               + domain + ".",
           "Publish a TXT record at _dmarc." + domain + ", starting with \"v=DMARC1; p=none; "
-              + "rua=mailto:dmarc@" + domain + "\", then move to \"" + example + "\"."));
+              + "rua=mailto:dmarc@" + domain + "\", then move to \"" + example + "\".",
+          List.of(domain)));
       return findings;
     }
     if (!p.equals("quarantine") && !p.equals("reject")) {
       findings.add(new Finding("bimi.dmarc-not-enforced", Severity.ERROR, NO_LOGO,
           "DMARC for " + domain + " has p=" + p + "; BIMI requires p=quarantine or p=reject.",
-          fix));
+          fix, List.of(domain)));
     }
     String sp = dmarc.subdomainPolicy();
     if ("none".equals(sp)) {
       findings.add(new Finding("bimi.dmarc-subdomain-not-enforced", Severity.ERROR, NO_LOGO,
           "DMARC for " + domain + " has sp=none; BIMI requires subdomains to be enforced too.",
           "Remove sp=none from the TXT record at _dmarc." + domain
-              + " (or set sp=quarantine or sp=reject)."));
+              + " (or set sp=quarantine or sp=reject).", List.of(domain)));
     }
     Integer pct = dmarc.percent();
     if (pct != null && pct != 100) {
       findings.add(new Finding("bimi.dmarc-pct-not-100", Severity.ERROR, NO_LOGO,
           "DMARC for " + domain + " has pct=" + pct + "; BIMI requires the policy to apply to "
               + "all mail (pct=100 or no pct).",
-          "Remove pct=" + pct + " from the TXT record at _dmarc." + domain + "."));
+          "Remove pct=" + pct + " from the TXT record at _dmarc." + domain + ".",
+          List.of(domain, String.valueOf(pct))));
     }
     return findings;
   }

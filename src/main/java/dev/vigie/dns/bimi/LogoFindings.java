@@ -5,6 +5,7 @@ import static dev.vigie.dns.bimi.BimiFindings.abbreviate;
 import dev.vigie.check.Finding;
 import dev.vigie.check.Severity;
 import dev.vigie.dns.mtasts.FetchResult;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The findings about the logo file (fetching it and its SVG Tiny PS profile), worded once. */
@@ -40,7 +41,8 @@ final class LogoFindings {
   Finding httpStatus(int status) {
     return new Finding("bimi.logo-http-status", Severity.ERROR, UNREACHABLE,
         url + " answered HTTP " + status + " instead of 200.",
-        "Publish the SVG file at " + url + " or correct the l= URL in the BIMI record.");
+        "Publish the SVG file at " + url + " or correct the l= URL in the BIMI record.",
+        List.of(url));
   }
 
   Finding redirect(int status, @Nullable String location) {
