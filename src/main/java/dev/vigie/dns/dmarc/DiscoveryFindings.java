@@ -23,7 +23,8 @@ final class DiscoveryFindings {
         "Your domain has no DMARC record, so anyone can send email pretending to be you.",
         "No DMARC record at " + String.join(", ", queried) + ".",
         "Publish a TXT record at _dmarc." + domain + " with the value: \"v=DMARC1; p=none; "
-            + "rua=mailto:dmarc@" + domain + "\" (then move to p=quarantine or p=reject).");
+            + "rua=mailto:dmarc@" + domain + "\" (then move to p=quarantine or p=reject).",
+        List.of(domain));
   }
 
   static Finding multiple(String name, List<String> records) {
@@ -31,7 +32,7 @@ final class DiscoveryFindings {
         "Your domain has more than one DMARC record, so mail providers ignore all of them.",
         name + " has " + records.size() + " DMARC records; receivers discard them all "
             + "(RFC 9989 §4.10, RFC 7489 §6.6.3): " + quoted(records),
-        "Delete all but one TXT record at " + name + ".");
+        "Delete all but one TXT record at " + name + ".", List.of(name));
   }
 
   static Finding spfAtDmarc(String name, String domain, String txt) {
@@ -40,7 +41,8 @@ final class DiscoveryFindings {
         name + " holds an SPF record: \"" + ParseFindings.abbreviate(txt) + "\". SPF is read "
             + "only at the domain itself (RFC 7208 §4.1).",
         "Delete it from " + name + " and publish it as a TXT record at " + domain
-            + " if it is not there already.");
+            + " if it is not there already.",
+        List.of(name, domain));
   }
 
   static Finding unrelatedTxt(String name, String txt) {
@@ -48,7 +50,7 @@ final class DiscoveryFindings {
         "There is a stray record where your DMARC record belongs.",
         name + " holds a TXT record that is not DMARC: \"" + ParseFindings.abbreviate(txt)
             + "\". Only DMARC records belong under _dmarc.",
-        "Delete that TXT record from " + name + ".");
+        "Delete that TXT record from " + name + ".", List.of(name));
   }
 
   static Finding recordAtApex(String domain, String txt) {
@@ -56,7 +58,8 @@ final class DiscoveryFindings {
         "A DMARC record was published in the wrong place and has no effect there.",
         domain + " itself holds \"" + ParseFindings.abbreviate(txt) + "\"; receivers look only "
             + "at _dmarc." + domain + " (RFC 9989 DMARC Policy Record).",
-        "Delete it from " + domain + " and publish it at _dmarc." + domain + " instead.");
+        "Delete it from " + domain + " and publish it at _dmarc." + domain + " instead.",
+        List.of(domain));
   }
 
   static Finding inherited(String domain, String recordDomain, Policy applied) {
@@ -64,7 +67,7 @@ final class DiscoveryFindings {
         "Your domain uses the DMARC record of " + recordDomain + ".",
         "No record at _dmarc." + domain + "; the tree walk found _dmarc." + recordDomain
             + ", whose subdomain policy (sp, else p) applies: " + applied.tagValue() + ".",
-        null);
+        null, List.of(recordDomain));
   }
 
   static Finding invalidDomain(String domain) {

@@ -20,46 +20,52 @@ final class DmarcAdvice {
     Policy p = record.effectivePolicy();
     Policy sp = record.effectiveSubdomainPolicy();
     if (p == Policy.NONE && sp == Policy.NONE) {
+      String fixed = rewrite(record, Map.of("p", "quarantine", "sp", "quarantine"));
       out.add(new Finding("dmarc.policy-none", Severity.WARNING,
           "Your DMARC record only monitors, so email pretending to be from you is still delivered.",
           "p=none" + (record.subdomainPolicy() == null ? "" : " and sp=none")
               + ": receivers take no action on mail failing DMARC (RFC 9989 General Record "
               + "Format, p). Move to quarantine, then reject, once the aggregate reports show "
               + "all your legitimate senders pass.",
-          "When your reports look clean, publish at _dmarc." + recordDomain + ": \""
-              + rewrite(record, Map.of("p", "quarantine", "sp", "quarantine")) + "\""));
+          "When your reports look clean, publish at _dmarc." + recordDomain + ": \"" + fixed
+              + "\"",
+          List.of(recordDomain, fixed)));
     } else if (sp == Policy.NONE) {
+      String fixed = rewrite(record, Map.of("sp", p.tagValue()));
       out.add(new Finding("dmarc.subdomain-policy-none", Severity.WARNING,
           "Email pretending to come from your subdomains is not blocked.",
           "p=" + p.tagValue() + " but sp=none: mail from subdomains that fails DMARC gets no "
               + "action.",
-          "Publish at _dmarc." + recordDomain + ": \""
-              + rewrite(record, Map.of("sp", p.tagValue())) + "\""));
+          "Publish at _dmarc." + recordDomain + ": \"" + fixed + "\"",
+          List.of(recordDomain, fixed)));
     }
     if (record.testing()) {
+      String fixed = rewrite(record, Map.of("t", ""));
       out.add(new Finding("dmarc.testing-mode", Severity.WARNING,
           "Your DMARC record is in test mode, so mail providers may not apply your policy.",
           "t=y asks receivers not to apply p/sp/np but to act one step weaker (RFC 9989 "
               + "General Record Format, t).",
-          "When testing is over, publish at _dmarc." + recordDomain + ": \""
-              + rewrite(record, Map.of("t", "")) + "\""));
+          "When testing is over, publish at _dmarc." + recordDomain + ": \"" + fixed + "\"",
+          List.of(recordDomain, fixed)));
     }
     Integer pct = record.percent();
     if (pct != null && pct < 100 && p != Policy.NONE) {
+      String fixed = rewrite(record, Map.of("pct", ""));
       out.add(new Finding("dmarc.partial-enforcement", Severity.WARNING,
           "Your DMARC policy is applied to only part of the fake mail.",
           "pct=" + pct + ": RFC 7489 §6.3 receivers apply p=" + p.tagValue() + " to " + pct
               + "% of failing mail.",
-          "Publish at _dmarc." + recordDomain + ": \"" + rewrite(record, Map.of("pct", ""))
-              + "\""));
+          "Publish at _dmarc." + recordDomain + ": \"" + fixed + "\"",
+          List.of(recordDomain, fixed)));
     }
     if (record.aggregateUris().isEmpty()) {
+      String fixed = rewrite(record, Map.of("rua", "mailto:dmarc@" + recordDomain));
       out.add(new Finding("dmarc.no-rua", Severity.WARNING,
           "You are not receiving DMARC reports, so you cannot see who sends email as you.",
           "No valid rua= URI: receivers send no aggregate reports (RFC 9989 General Record "
               + "Format, rua).",
-          "Publish at _dmarc." + recordDomain + ": \""
-              + rewrite(record, Map.of("rua", "mailto:dmarc@" + recordDomain)) + "\""));
+          "Publish at _dmarc." + recordDomain + ": \"" + fixed + "\"",
+          List.of(recordDomain, fixed)));
     }
     if (record.tag("fo").isPresent() && record.failureUris().isEmpty()) {
       out.add(new Finding("dmarc.fo-without-ruf", Severity.INFO,

@@ -87,6 +87,7 @@ final class ExternalDestinations {
             + " nor *._report._dmarc." + destination + " has a TXT record starting \"v=DMARC1\" "
             + "(RFC 7489 §7.1), so receivers drop these reports." + extra,
         "Ask the operator of " + destination + " to publish: " + name + ". IN TXT \"v=DMARC1;\""
-            + " — or send reports to an address at " + recordDomain + " instead.");
+            + " — or send reports to an address at " + recordDomain + " instead.",
+        List.of(destination, recordDomain));
   }
 }

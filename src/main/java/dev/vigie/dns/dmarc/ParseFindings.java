@@ -2,6 +2,7 @@ package dev.vigie.dns.dmarc;
 
 import dev.vigie.check.Finding;
 import dev.vigie.check.Severity;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The findings about a record's syntax and values, worded once. */
@@ -60,10 +61,17 @@ final class ParseFindings {
         "The tag \"" + name + "\" appears again at position " + position + ". DMARC uses the "
             + "DKIM tag-list syntax, where a repeated tag makes the whole list invalid (RFC 6376 "
             + "§3.2); Vigie read the first occurrence.",
-        "Keep a single " + name + "= tag.");
+        "Keep a single " + name + "= tag.", List.of(name));
   }
 
-  static Finding invalidValue(DmarcTag tag, String expected) {
+  /**
+   * A tag whose value is not one the tag takes.
+   *
+   * @param expected the valid values in English, for the CLI
+   * @param allowed the same as a bare list or range of values (e.g. {@code none, quarantine,
+   *     reject}, {@code 0–100}), which the translated fix quotes in any language
+   */
+  static Finding invalidValue(DmarcTag tag, String expected, String allowed) {
     String hint = tag.value().contains("=") ? " A ';' seems to be missing before the next tag."
         : "";
     return new Finding("dmarc.invalid-tag-value", Severity.ERROR,
@@ -71,7 +79,7 @@ final class ParseFindings {
         tag.name() + "=" + abbreviate(tag.value()) + " at position " + tag.position()
             + ": expected " + expected + "; receivers use the default instead (RFC 9989 General "
             + "Record Format)." + hint,
-        "Set " + tag.name() + "= to " + expected + ".");
+        "Set " + tag.name() + "= to " + expected + ".", List.of(tag.name(), allowed));
   }
 
   static Finding policyMissing(DmarcMode mode) {
@@ -109,7 +117,8 @@ final class ParseFindings {
         "Your DMARC record uses an option that newer mail systems no longer read.",
         tag.name() + "=" + abbreviate(tag.value()) + ": pct, rf and ri were removed in RFC 9989 "
             + "and receivers applying it ignore them." + extra,
-        "Remove " + tag.name() + "=" + abbreviate(tag.value()) + " from the record.");
+        "Remove " + tag.name() + "=" + abbreviate(tag.value()) + " from the record.",
+        List.of(tag.name() + "=" + abbreviate(tag.value())));
   }
 
   static Finding notInRfc7489(DmarcTag tag) {
@@ -126,7 +135,8 @@ final class ParseFindings {
         "Unknown tag \"" + tag.name() + "\" at position " + tag.position()
             + "; receivers ignore unknown tags (RFC 9989 General Record Format). A typo can hide "
             + "a real setting.",
-        "Remove or correct " + tag.name() + "=" + abbreviate(tag.value()) + ".");
+        "Remove or correct " + tag.name() + "=" + abbreviate(tag.value()) + ".",
+        List.of(tag.name() + "=" + abbreviate(tag.value())));
   }
 
   static Finding tooManyProblems(int omitted) {

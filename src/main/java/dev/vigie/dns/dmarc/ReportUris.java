@@ -38,7 +38,7 @@ final class ReportUris {
           "Your DMARC record lists more report addresses than many providers will send to.",
           tag + "= lists " + (parts.length > MAX_URIS ? "more than " + MAX_URIS : parts.length)
               + " URIs; receivers commonly send to the first two only.",
-          "Keep at most two addresses in " + tag + "=."));
+          "Keep at most two addresses in " + tag + "=.", List.of(tag)));
     }
     for (int i = 0; i < Math.min(parts.length, MAX_URIS); i++) {
       String raw = parts[i].strip();
@@ -67,7 +67,8 @@ final class ReportUris {
             "A report-size limit in your DMARC record is no longer used and can be removed.",
             tag + "=" + raw + ": the \"!size\" suffix of RFC 7489 §6.2 is not part of RFC 9989; "
                 + "receivers ignore it.",
-            "Use " + uri + " without the \"!" + raw.substring(bang + 1) + "\" suffix."));
+            "Use " + uri + " without the \"!" + raw.substring(bang + 1) + "\" suffix.",
+            List.of(uri, raw.substring(bang + 1))));
       }
     }
     Matcher scheme = SCHEME.matcher(uri);
@@ -88,7 +89,7 @@ final class ReportUris {
           "One of your DMARC report addresses uses a form most providers cannot send to.",
           tag + "=" + raw + ": receivers must support only mailto: (RFC 9989 General Record "
               + "Format, rua), and ignore URIs they do not support.",
-          "Use a mailto: address, e.g. " + tag + "=mailto:dmarc@yourdomain."));
+          "Use a mailto: address, e.g. " + tag + "=mailto:dmarc@yourdomain.", List.of(tag)));
       return;
     }
     if (domain == null) {
@@ -183,6 +184,7 @@ final class ReportUris {
     return new Finding("dmarc.invalid-uri", Severity.ERROR,
         "One of your DMARC report addresses is written incorrectly, so no reports reach it.",
         tag + "=" + raw + ": " + why,
-        "Write report addresses as mailto:name@domain, e.g. " + tag + "=mailto:dmarc@yourdomain.");
+        "Write report addresses as mailto:name@domain, e.g. " + tag + "=mailto:dmarc@yourdomain.",
+        List.of(tag));
   }
 }

@@ -69,7 +69,7 @@ final class TagInterpreter {
             case "y" -> PsdFlag.YES;
             case "n" -> PsdFlag.NO;
             case "u" -> PsdFlag.UNSPECIFIED;
-            default -> invalid(tag, "y, n or u", PsdFlag.UNSPECIFIED);
+            default -> invalid(tag, "y, n or u", "y, n, u", PsdFlag.UNSPECIFIED);
           };
         } else {
           findings.add(ParseFindings.notInRfc7489(tag));
@@ -80,7 +80,7 @@ final class TagInterpreter {
           testing = switch (lower) {
             case "y" -> true;
             case "n" -> false;
-            default -> invalid(tag, "y or n", false);
+            default -> invalid(tag, "y or n", "y, n", false);
           };
         } else {
           findings.add(ParseFindings.notInRfc7489(tag));
@@ -103,7 +103,7 @@ final class TagInterpreter {
   private Optional<Policy> policy(DmarcTag tag) {
     Optional<Policy> p = Policy.parse(tag.value());
     if (p.isEmpty()) {
-      invalid(tag, "none, quarantine or reject", null);
+      invalid(tag, "none, quarantine or reject", "none, quarantine, reject", null);
     }
     return p;
   }
@@ -112,7 +112,7 @@ final class TagInterpreter {
     return switch (tag.value().toLowerCase(Locale.ROOT)) {
       case "r" -> AlignmentMode.RELAXED;
       case "s" -> AlignmentMode.STRICT;
-      default -> invalid(tag, "r (relaxed) or s (strict)", fallback);
+      default -> invalid(tag, "r (relaxed) or s (strict)", "r, s", fallback);
     };
   }
 
@@ -121,7 +121,8 @@ final class TagInterpreter {
     for (String part : tag.value().split(":", -1)) {
       String o = part.strip().toLowerCase(Locale.ROOT);
       if (!FO_OPTIONS.contains(o)) {
-        return invalid(tag, "0, 1, d, s, or a colon-separated list of them", List.of("0"));
+        return invalid(tag, "0, 1, d, s, or a colon-separated list of them", "0, 1, d, s",
+            List.of("0"));
       }
       if (!options.contains(o)) {
         options.add(o);
@@ -143,27 +144,28 @@ final class TagInterpreter {
         if (lower.matches("\\d{1,3}") && Integer.parseInt(lower) <= 100) {
           pct = Integer.parseInt(lower);
         } else {
-          invalid(tag, "a whole number from 0 to 100", null);
+          invalid(tag, "a whole number from 0 to 100", "0–100", null);
         }
       }
       case "rf" -> {
         for (String f : lower.split(":", -1)) {
           if (!RF_FORMATS.contains(f.strip())) {
-            invalid(tag, "afrf (or iodef)", null);
+            invalid(tag, "afrf (or iodef)", "afrf, iodef", null);
             return;
           }
         }
       }
       default -> {
         if (!lower.matches("\\d{1,10}") || Long.parseLong(lower) > 0xFFFF_FFFFL) {
-          invalid(tag, "a number of seconds (32-bit)", null);
+          invalid(tag, "a number of seconds (32-bit)", "0–4294967295", null);
         }
       }
     }
   }
 
-  private <T> T invalid(DmarcTag tag, String expected, T fallback) {
-    findings.add(ParseFindings.invalidValue(tag, expected));
+  /** {@code allowed}: the valid values as a bare list or range, for the translated fix. */
+  private <T> T invalid(DmarcTag tag, String expected, String allowed, T fallback) {
+    findings.add(ParseFindings.invalidValue(tag, expected, allowed));
     return fallback;
   }
 }
