@@ -63,7 +63,7 @@ final class LogoFindings {
     return new Finding("bimi.logo-invalid-xml", Severity.ERROR, REJECTED,
         url + " is not a well-formed XML document: " + abbreviate(message)
             + ". (A gzip-compressed .svgz file is not accepted either.)",
-        "Re-export the logo as a plain SVG file." + EXPORT);
+        "The file is not a well-formed SVG." + EXPORT);
   }
 
   Finding doctype() {

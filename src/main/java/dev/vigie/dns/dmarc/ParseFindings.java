@@ -103,7 +103,7 @@ final class ParseFindings {
 
   static Finding foRedundant() {
     return new Finding("dmarc.fo-redundant", Severity.WARNING,
-        "Your DMARC failure-report options contradict each other.",
+        "Your DMARC failure-report options repeat each other; one is enough.",
         "fo= lists both 0 and 1; 1 (report any failure) includes 0 (report when all fail).",
         "Keep only one of them, e.g. fo=1.");
   }

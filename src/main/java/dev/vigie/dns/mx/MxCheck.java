@@ -112,8 +112,8 @@ public final class MxCheck {
       }
       if (names.isEmpty()) {
         findings.add(new Finding("mx.no-reverse-dns", Severity.WARNING,
-            "One of this domain's mail servers has no reverse DNS name, which some senders"
-                + " distrust.",
+            "One of this domain's mail servers has no reverse DNS name, so receiving servers"
+                + " may distrust the mail it sends.",
             "No PTR record for " + ip + " (MX host " + host + ")",
             "Ask the owner of " + ip + " (the hosting or mail provider) to set its PTR record to "
                 + host + ".",
