@@ -1,5 +1,9 @@
 package dev.vigie.web;
 
+import dev.vigie.check.DomainChecker;
+import dev.vigie.dns.DnsClient;
+import dev.vigie.dns.bimi.LogoFetcher;
+import dev.vigie.dns.mtasts.HttpsPolicyFetcher;
 import dev.vigie.store.AccountSql;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreLocation;
@@ -43,9 +47,15 @@ final class TestServer implements AutoCloseable {
   final Account viewerB1;
 
   TestServer() throws IOException {
+    this(null);
+  }
+
+  /** With {@code dns}: DNS checks run through it (a local BIND in the tests). */
+  TestServer(@Nullable DnsClient dns) throws IOException {
     dir = Files.createTempDirectory("vigie-web");
     store = Store.open(StoreLocation.embedded(dir));
-    app = new WebApp(store, WebSettings.forTests(), clock, null, null);
+    app = new WebApp(store, WebSettings.forTests(), clock, dns, dns == null ? null
+        : new DomainChecker(dns, new HttpsPolicyFetcher(), LogoFetcher.https(), clock));
     base = "http://127.0.0.1:" + app.start();
     long a = Store.DEFAULT_TENANT;
     tenantB = app.db().with(c -> TenantSql.createTenant(c, "MSP B", clock.instant()));
