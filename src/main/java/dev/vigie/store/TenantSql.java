@@ -45,30 +45,42 @@ public final class TenantSql {
   }
 
   public static List<Client> clients(Connection c, long tenant) {
-    Map<Long, Client> out = new LinkedHashMap<>();
-    Jdbc.list(c, "SELECT o.client_id, o.name, s.lang_code, o.created_at, d.domain_name"
-        + " FROM client_org o LEFT JOIN client_domain d ON d.tenant_id = o.tenant_id"
-        + " AND d.client_id = o.client_id LEFT JOIN client_setting s ON s.tenant_id = o.tenant_id"
-        + " AND s.client_id = o.client_id WHERE o.tenant_id = ? ORDER BY lower(o.name),"
-        + " o.client_id, d.domain_name", rs -> {
-          Client cl = out.computeIfAbsent(rs.getLong(1), id -> {
-            try {
-              return new Client(id, rs.getString(2), rs.getString(3),
-                  Jdbc.instant(rs, "created_at"), new ArrayList<>());
-            } catch (java.sql.SQLException e) {
-              throw new StoreException(e.getMessage(), e);
-            }
-          });
-          if (rs.getString(5) != null) {
-            cl.domains().add(rs.getString(5));
-          }
-          return cl;
-        }, tenant);
-    return List.copyOf(out.values());
+    return clients(c, tenant, null);
   }
 
+  /** One client with its domains: a page that shows one need not read all 300. */
   public static Optional<Client> client(Connection c, long tenant, long clientId) {
-    return clients(c, tenant).stream().filter(cl -> cl.id() == clientId).findFirst();
+    return clients(c, tenant, clientId).stream().findFirst();
+  }
+
+  private static List<Client> clients(Connection c, long tenant, @Nullable Long only) {
+    Map<Long, Client> out = new LinkedHashMap<>();
+    String sql = "SELECT o.client_id, o.name, s.lang_code, o.created_at, d.domain_name"
+        + " FROM client_org o LEFT JOIN client_domain d ON d.tenant_id = o.tenant_id"
+        + " AND d.client_id = o.client_id LEFT JOIN client_setting s ON s.tenant_id = o.tenant_id"
+        + " AND s.client_id = o.client_id WHERE o.tenant_id = ?"
+        + (only == null ? "" : " AND o.client_id = ?")
+        + " ORDER BY lower(o.name), o.client_id, d.domain_name";
+    Jdbc.Row<Client> row = rs -> {
+      Client cl = out.computeIfAbsent(rs.getLong(1), id -> {
+        try {
+          return new Client(id, rs.getString(2), rs.getString(3),
+              Jdbc.instant(rs, "created_at"), new ArrayList<>());
+        } catch (java.sql.SQLException e) {
+          throw new StoreException(e.getMessage(), e);
+        }
+      });
+      if (rs.getString(5) != null) {
+        cl.domains().add(rs.getString(5));
+      }
+      return cl;
+    };
+    if (only == null) {
+      Jdbc.list(c, sql, row, tenant);
+    } else {
+      Jdbc.list(c, sql, row, tenant, only);
+    }
+    return List.copyOf(out.values());
   }
 
   public static boolean clientExists(Connection c, long tenant, long clientId) {

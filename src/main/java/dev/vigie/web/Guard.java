@@ -177,12 +177,14 @@ public final class Guard {
   /** User's choice, else the viewer's client's language, else the browser's choice, else English. */
   private Messages language(Context ctx, Connection c, @Nullable Caller caller) {
     if (caller != null && caller.userId() != null) {
-      Optional<AccountSql.User> u = AccountSql.user(c, caller.tenantId(), caller.userId());
+      Optional<AccountSql.User> u = app.read("user " + caller.tenantId() + " " + caller.userId(),
+          () -> AccountSql.user(c, caller.tenantId(), caller.userId()));
       if (u.isPresent() && Messages.supported(u.get().lang())) {
         return Messages.of(u.get().lang());
       }
       if (caller.clientId() != null) {
-        Optional<TenantSql.Client> cl = TenantSql.client(c, caller.tenantId(), caller.clientId());
+        Optional<TenantSql.Client> cl = app.read("client " + caller.tenantId() + " "
+            + caller.clientId(), () -> TenantSql.client(c, caller.tenantId(), caller.clientId()));
         if (cl.isPresent() && Messages.supported(cl.get().lang())) {
           return Messages.of(cl.get().lang());
         }
@@ -193,7 +195,8 @@ public final class Guard {
       return Messages.of(cookie);
     }
     if (caller != null) {
-      Optional<TenantSql.Tenant> t = TenantSql.tenant(c, caller.tenantId());
+      Optional<TenantSql.Tenant> t = app.read("tenant " + caller.tenantId(),
+          () -> TenantSql.tenant(c, caller.tenantId()));
       if (t.isPresent() && Messages.supported(t.get().lang())) {
         return Messages.of(t.get().lang());
       }

@@ -31,11 +31,15 @@ public final class Messages {
   private final String lang;
   private final Properties own;
   private final @Nullable Properties fallback;
+  private final Locale locale;
+  private final java.text.DecimalFormatSymbols symbols;
 
   private Messages(String lang, Properties own, @Nullable Properties fallback) {
     this.lang = lang;
     this.own = own;
     this.fallback = fallback;
+    this.locale = Locale.forLanguageTag(lang);
+    this.symbols = java.text.DecimalFormatSymbols.getInstance(locale);
   }
 
   public static Messages of(@Nullable String lang) {
@@ -53,7 +57,32 @@ public final class Messages {
   }
 
   public Locale locale() {
-    return Locale.forLanguageTag(lang);
+    return locale;
+  }
+
+  /** A count as the reader writes it: 12,345 / 12 345 (String.format's "%,d"). */
+  public String num(long n) {
+    String digits = Long.toString(Math.abs(n));
+    StringBuilder b = new StringBuilder(digits.length() + 8);
+    if (n < 0) {
+      b.append(symbols.getMinusSign());
+    }
+    int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+    b.append(digits, 0, lead);
+    for (int i = lead; i < digits.length(); i += 3) {
+      b.append(symbols.getGroupingSeparator()).append(digits, i, i + 3);
+    }
+    return b.toString();
+  }
+
+  /** A percentage with one decimal: 97.5 % / 97,5 % (String.format's "%.1f %%"). */
+  public String pct(double p) {
+    if (Double.isNaN(p) || Double.isInfinite(p)) {
+      return String.format(locale, "%.1f %%", p);
+    }
+    long tenths = Math.round(Math.abs(p) * 10);
+    return (p < 0 && tenths > 0 ? String.valueOf(symbols.getMinusSign()) : "")
+        + (tenths / 10) + symbols.getDecimalSeparator() + (tenths % 10) + " %";
   }
 
   public String get(String key, Object... args) {

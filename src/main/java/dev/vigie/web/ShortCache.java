@@ -16,6 +16,9 @@ final class ShortCache<K, V> {
   private record Entry<V>(V value, long until) {}
 
   private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
+  // bumped by clear(): an answer loaded before a clear is not kept after it
+  private final java.util.concurrent.atomic.AtomicLong generation =
+      new java.util.concurrent.atomic.AtomicLong();
   private final long ttlNanos;
   private final int maxEntries;
 
@@ -30,8 +33,9 @@ final class ShortCache<K, V> {
     if (e != null && now - e.until() < 0) {
       return Optional.of(e.value());
     }
+    long gen = generation.get();
     Optional<V> v = load.get();
-    if (v.isPresent()) {
+    if (v.isPresent() && generation.get() == gen) {
       if (entries.size() >= maxEntries) {
         entries.clear(); // bounded without LRU bookkeeping; refilled by the next requests
       }
@@ -47,6 +51,7 @@ final class ShortCache<K, V> {
   }
 
   void clear() {
+    generation.incrementAndGet();
     entries.clear();
   }
 }

@@ -104,6 +104,7 @@ public final class WebApp implements AutoCloseable {
   private final ShortCache<String, dev.vigie.store.ApiTokenSql.Token> tokens =
       new ShortCache<>(Duration.ofSeconds(10), 10_000);
   private final ShortCache<String, Long> owners = new ShortCache<>(Duration.ofSeconds(10), 100_000);
+  private final ShortCache<String, Object> reads = new ShortCache<>(Duration.ofSeconds(5), 20_000);
 
   /** Bearer tokens by hash (dropped at once when revoked here). */
   ShortCache<String, dev.vigie.store.ApiTokenSql.Token> tokenCache() {
@@ -118,10 +119,24 @@ public final class WebApp implements AutoCloseable {
   /** After a domain or client is removed: its pages must be "not found" at once. */
   public void forgetOwners() {
     owners.clear();
+    reads.clear();
+  }
+
+  /**
+   * Small reads a page makes on every request (a domain's last check, notes and failure reports,
+   * a client, the languages chosen), remembered for 5 s: under 50 callers each such query on the
+   * embedded store cost more than rendering the page. Any write through this process, new
+   * reports and DNS checks drop them all, so what a user just did is always on the next page;
+   * another process sharing a PostgreSQL store is seen within 5 s.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T read(String key, java.util.function.Supplier<T> load) {
+    return (T) reads.get(key, () -> Optional.of(load.get())).orElseThrow();
   }
 
   /** Forgets cached analytics of a tenant (new reports, a DNS check, new settings). */
   public void invalidate(long tenant) {
+    reads.clear();
     Insights i = insights.remove(tenant);
     if (i != null) {
       i.invalidate();
@@ -186,6 +201,7 @@ public final class WebApp implements AutoCloseable {
       cfg.routes.after(ctx -> {
         if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
           sessions.forgetAll();
+          reads.clear();
         }
       });
       cfg.routes.exception(WebError.class, (e, ctx) -> Errors.render(this, ctx, e));

@@ -46,8 +46,8 @@ public final class ClientPages {
     Scoped s = Scoped.of(ctx);
     Messages m = s.msg();
     MspOverview o = app.insights(s.tenant()).overview(s.tenant());
-    Map<String, CheckSql.Check> checks = app.db().with(c -> CheckSql.latestPerDomain(c, s.tenant()))
-        .stream().collect(Collectors.toMap(CheckSql.Check::domain, Function.identity()));
+    Map<String, CheckSql.Check> checks = app.<List<CheckSql.Check>>read("checks " + s.tenant(),
+        () -> app.db().with(c -> CheckSql.latestPerDomain(c, s.tenant()))).stream().collect(Collectors.toMap(CheckSql.Check::domain, Function.identity()));
     long withErrors = checks.values().stream().filter(k -> k.errors() > 0).count();
     Pages.render(app, ctx, m.get("overview.title"), h -> {
       h.el("h1", m.get("overview.title"));

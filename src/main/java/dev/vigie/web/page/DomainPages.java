@@ -66,11 +66,15 @@ public final class DomainPages {
     Messages m = s.msg();
     Caller who = s.who();
     String d = s.domainName();
-    Optional<CheckSql.Check> check = app.db().with(c -> CheckSql.latest(c, s.tenant(), d));
-    List<NoteSql.Note> notes = app.db().with(c -> NoteSql.forDomain(c, s.tenant(), d));
-    List<FailureSql.FailureRow> failures =
-        app.db().with(c -> FailureSql.forDomain(c, s.tenant(), d, 50));
-    TenantSql.Client cl = app.db().with(c -> TenantSql.client(c, s.tenant(), s.clientId()))
+    String at = s.tenant() + " " + d;
+    Optional<CheckSql.Check> check = app.read("check " + at,
+        () -> app.db().with(c -> CheckSql.latest(c, s.tenant(), d)));
+    List<NoteSql.Note> notes = app.read("notes " + at,
+        () -> app.db().with(c -> NoteSql.forDomain(c, s.tenant(), d)));
+    List<FailureSql.FailureRow> failures = app.read("failures " + at,
+        () -> app.db().with(c -> FailureSql.forDomain(c, s.tenant(), d, 50)));
+    TenantSql.Client cl = app.<Optional<TenantSql.Client>>read("client " + s.tenant() + " "
+        + s.clientId(), () -> app.db().with(c -> TenantSql.client(c, s.tenant(), s.clientId())))
         .orElseThrow(WebError::notFound);
     int days = days(ctx);
     Optional<DomainView> view = app.insights(s.tenant()).domain(s.tenant(), d,

@@ -24,11 +24,11 @@ final class RoadViews {
   private RoadViews() {}
 
   static String pct(Messages m, double p) {
-    return String.format(m.locale(), "%.1f %%", p);
+    return m.pct(p);
   }
 
   static String num(Messages m, long n) {
-    return String.format(m.locale(), "%,d", n);
+    return m.num(n);
   }
 
   static void stage(Html h, Messages m, Stage s, boolean partial) {
