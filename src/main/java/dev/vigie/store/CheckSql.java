@@ -33,20 +33,22 @@ public final class CheckSql {
   static void saveChange(Connection c, long tenant, String domain, Instant at,
       dev.vigie.check.history.ChangeEvent e) {
     Jdbc.update(c, "INSERT INTO domain_change (tenant_id, domain_name, changed_at, change_code,"
-        + " severity, summary, before_text, after_text) VALUES (?,?,?,?,?,?,?,?)", tenant, domain,
-        at, e.code(), e.severity().name(), e.summary(), e.before(), e.after());
+        + " severity, summary, before_text, after_text, subject) VALUES (?,?,?,?,?,?,?,?,?)",
+        tenant, domain, at, e.code(), e.severity().name(), e.summary(), e.before(), e.after(),
+        e.subject());
   }
 
   /** A change between two checks, newest first. */
-  public record Change(String domain, Instant at, String code, String severity, String summary,
-      String before, String after) {}
+  public record Change(String domain, Instant at, String code, String subject, String severity,
+      String summary, String before, String after) {}
 
   public static List<Change> changes(Connection c, long tenant, String domain, int limit) {
     return Jdbc.list(c, "SELECT domain_name, changed_at, change_code, severity, summary,"
-        + " before_text, after_text FROM domain_change WHERE tenant_id = ? AND domain_name = ?"
-        + " ORDER BY changed_at DESC LIMIT " + Math.max(1, limit), rs -> new Change(
-            rs.getString(1), Jdbc.instant(rs, "changed_at"), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7)), tenant, domain);
+        + " before_text, after_text, coalesce(subject, '') FROM domain_change WHERE tenant_id = ?"
+        + " AND domain_name = ? ORDER BY changed_at DESC LIMIT " + Math.max(1, limit),
+        rs -> new Change(rs.getString(1), Jdbc.instant(rs, "changed_at"), rs.getString(3),
+            rs.getString(8), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)),
+        tenant, domain);
   }
 
   public static Optional<Check> latest(Connection c, long tenant, String domain) {

@@ -99,6 +99,11 @@ public final class Messages {
     return s;
   }
 
+  /** Whether this language or English has a text for {@code key}. */
+  public boolean has(String key) {
+    return own.getProperty(key) != null || (fallback != null && fallback.getProperty(key) != null);
+  }
+
   /**
    * A finding's sentence ({@code part} "" for the summary, ".fix" for the fix) in this language,
    * quoting {@code args}; the check's own English text when the bundle lacks it or the stored

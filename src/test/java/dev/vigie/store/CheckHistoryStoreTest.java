@@ -39,6 +39,10 @@ class CheckHistoryStoreTest {
           "dmarc.record-changed", "dmarc.policy-weakened", "spf.over-lookup-limit",
           "dkim.key-revoked", "dkim.key-removed", "dkim.key-added", "mtasts.mode-weakened",
           "finding.new-error");
+      assertThat(dev.vigie.check.history.CheckChanges.CODES)
+          .containsAll(events.stream().map(ChangeEvent::code).toList());
+      assertThat(events).filteredOn(e -> e.code().startsWith("dkim."))
+          .extracting(ChangeEvent::subject).containsExactly("selector1", "selector2", "k1");
       assertThat(events.get(1)).satisfies(e -> {
         assertThat(e.severity()).isEqualTo(Severity.WARNING);
         assertThat(e.before()).isEqualTo("reject");

@@ -28,6 +28,16 @@ class BundlesTest {
   }
 
   @Test
+  void everyDnsChangeHasItsText() {
+    for (String lang : Messages.LANGUAGES) {
+      Properties b = Messages.bundle(lang);
+      for (String code : dev.vigie.check.history.CheckChanges.CODES) {
+        assertThat(b.getProperty("change." + code)).as(lang + " change." + code).isNotBlank();
+      }
+    }
+  }
+
+  @Test
   void get_substitutesLiterally() {
     assertThat(Messages.of("fr").get("error.too-long", "nom", 200))
         .isEqualTo("Le champ nom dépasse 200 caractères.");

@@ -3,12 +3,17 @@ package dev.vigie.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vigie.check.history.CheckSnapshot;
 import dev.vigie.dns.resolver.DnsSettings;
 import dev.vigie.dns.resolver.DnsjavaClient;
+import dev.vigie.store.CheckHistoryStore;
+import dev.vigie.store.Store;
 import dev.vigie.testing.LocalBind;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +76,38 @@ class WebFindingsTest {
         .doesNotContain("dupont.example listing your senders")
         .doesNotContain(Html.escape(fr.get("finding.spf.missing.fix").replace("{0}",
             "dupont.example")));
+  }
+
+  @Test
+  void dnsChanges_shownInTheReadersLanguageWithBeforeAndAfter() {
+    Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
+    server.app.db().with(c -> {
+      CheckHistoryStore.record(c, Store.DEFAULT_TENANT, snapshot(t0, "reject",
+          Map.of("selector1", "rsa 2048")), 0, "{}");
+      CheckHistoryStore.record(c, Store.DEFAULT_TENANT, snapshot(t0.plusSeconds(86_400), "none",
+          Map.of("selector1", "revoked")), 1, "{}");
+      return null;
+    });
+    String en = server.signedIn(server.techA).get("/domains/martin.example").body();
+    assertThat(en).contains("DNS changes").contains("The DMARC policy was weakened.")
+        .contains("DKIM key selector1 was revoked.").contains("<code>reject</code>")
+        .contains("<code>none</code>");
+    TestServer.Account frTech = server.account(Store.DEFAULT_TENANT, "tech-fr@a.example",
+        Role.MSP_TECHNICIAN, null, true);
+    HttpSession s = server.signedIn(frTech);
+    s.post("/account/language", Map.of("lang", "fr"));
+    assertThat(s.get("/domains/martin.example").body()).contains("Changements DNS")
+        .contains("La politique DMARC a été affaiblie.")
+        .contains("La clé DKIM selector1 a été révoquée.");
+    // the API lists them with what they are about
+    assertThat(s.get("/api/v1/domains/martin.example/changes").body())
+        .contains("\"code\":\"dkim.key-revoked\"").contains("\"subject\":\"selector1\"");
+  }
+
+  private static CheckSnapshot snapshot(Instant at, String policy, Map<String, String> dkim) {
+    return new CheckSnapshot("martin.example", at, 80, "v=DMARC1; p=" + policy, policy,
+        "v=spf1 -all", 1, dkim, List.of("mx.martin.example"), null, null, null, "unsigned",
+        List.of());
   }
 
   @Test

@@ -17,6 +17,17 @@ public final class CheckChanges {
   private static final List<String> POLICY_ORDER = List.of("none", "quarantine", "reject");
   private static final List<String> MODE_ORDER = List.of("none", "testing", "enforce");
 
+  /** Every code {@link #between} can produce (the bundles have a text for each). */
+  public static final List<String> CODES = List.of(
+      "dmarc.record-added", "dmarc.record-removed", "dmarc.record-changed",
+      "dmarc.policy-weakened", "dmarc.policy-strengthened",
+      "spf.record-added", "spf.record-removed", "spf.record-changed", "spf.over-lookup-limit",
+      "dkim.key-removed", "dkim.key-revoked", "dkim.key-weakened", "dkim.key-added",
+      "mx.changed", "mtasts.mode-weakened", "mtasts.mode-strengthened",
+      "tlsrpt.record-added", "tlsrpt.record-removed", "tlsrpt.record-changed",
+      "bimi.record-added", "bimi.record-removed", "bimi.record-changed",
+      "dnssec.lost", "finding.new-error");
+
   private CheckChanges() {}
 
   public static List<ChangeEvent> between(CheckSnapshot before, CheckSnapshot after) {
@@ -31,19 +42,19 @@ public final class CheckChanges {
     for (Map.Entry<String, String> k : new TreeMap<>(before.dkimKeys()).entrySet()) {
       String now = after.dkimKeys().get(k.getKey());
       if (now == null) {
-        e.add("dkim.key-removed", Severity.WARNING, "DKIM key " + k.getKey() + " was removed",
+        e.add("dkim.key-removed", k.getKey(), Severity.WARNING, "DKIM key " + k.getKey() + " was removed",
             k.getValue(), "");
       } else if (now.equals("revoked") && !k.getValue().equals("revoked")) {
-        e.add("dkim.key-revoked", Severity.WARNING, "DKIM key " + k.getKey() + " was revoked",
+        e.add("dkim.key-revoked", k.getKey(), Severity.WARNING, "DKIM key " + k.getKey() + " was revoked",
             k.getValue(), now);
       } else if (bits(now) < bits(k.getValue())) {
-        e.add("dkim.key-weakened", Severity.WARNING, "DKIM key " + k.getKey() + " got shorter",
+        e.add("dkim.key-weakened", k.getKey(), Severity.WARNING, "DKIM key " + k.getKey() + " got shorter",
             k.getValue(), now);
       }
     }
     for (Map.Entry<String, String> k : new TreeMap<>(after.dkimKeys()).entrySet()) {
       if (!before.dkimKeys().containsKey(k.getKey())) {
-        e.add("dkim.key-added", Severity.INFO, "DKIM key " + k.getKey() + " appeared", "", k.getValue());
+        e.add("dkim.key-added", k.getKey(), Severity.INFO, "DKIM key " + k.getKey() + " appeared", "", k.getValue());
       }
     }
     if (!before.mxHosts().equals(after.mxHosts())) {
@@ -60,7 +71,7 @@ public final class CheckChanges {
     }
     for (String code : after.errorCodes()) {
       if (!before.errorCodes().contains(code)) {
-        e.add("finding.new-error", Severity.ERROR, "New problem: " + code, "", code);
+        e.add("finding.new-error", code, Severity.ERROR, "New problem: " + code, "", code);
       }
     }
     return e.list;
@@ -111,7 +122,12 @@ public final class CheckChanges {
 
     void add(String code, Severity s, String summary, @Nullable String before,
         @Nullable String after) {
-      list.add(new ChangeEvent(domain, code, s, summary, before == null ? "" : before,
+      add(code, "", s, summary, before, after);
+    }
+
+    void add(String code, String subject, Severity s, String summary, @Nullable String before,
+        @Nullable String after) {
+      list.add(new ChangeEvent(domain, code, subject, s, summary, before == null ? "" : before,
           after == null ? "" : after));
     }
   }

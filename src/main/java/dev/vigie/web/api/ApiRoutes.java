@@ -75,6 +75,10 @@ public final class ApiRoutes {
         "The last DNS posture check (findings, score)", this::lastCheck);
     r.apiPost("/api/v1/domains/{domain}/check", Scope.domain("domain"),
         "Run the DNS posture checks now", this::runCheck);
+    r.apiGet("/api/v1/domains/{domain}/changes", Scope.domain("domain"),
+        "What the DNS checks saw change (DMARC policy, SPF, DKIM keys, MX…), newest first",
+        ctx -> send(ctx, 200, app.db().with(c -> CheckSql.changes(c, Scoped.of(ctx).tenant(),
+            Scoped.of(ctx).domainName(), 200))));
     r.apiGet("/api/v1/domains/{domain}/notes", Scope.domain("domain"), "The notes timeline",
         ctx -> send(ctx, 200, app.db().with(c -> NoteSql.forDomain(c, Scoped.of(ctx).tenant(),
             Scoped.of(ctx).domainName()))));

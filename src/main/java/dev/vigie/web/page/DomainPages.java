@@ -71,6 +71,8 @@ public final class DomainPages {
         () -> app.db().with(c -> CheckSql.latest(c, s.tenant(), d)));
     List<NoteSql.Note> notes = app.read("notes " + at,
         () -> app.db().with(c -> NoteSql.forDomain(c, s.tenant(), d)));
+    List<CheckSql.Change> changes = app.read("changes " + at,
+        () -> app.db().with(c -> CheckSql.changes(c, s.tenant(), d, 20)));
     List<FailureSql.FailureRow> failures = app.read("failures " + at,
         () -> app.db().with(c -> FailureSql.forDomain(c, s.tenant(), d, 50)));
     TenantSql.Client cl = app.<Optional<TenantSql.Client>>read("client " + s.tenant() + " "
@@ -102,6 +104,7 @@ public final class DomainPages {
         RoadViews.road(h, m, d, v.road());
       }
       findings(h, ctx, m, who, d, check);
+      changes(h, m, changes);
       notes(h, ctx, m, who, d, notes);
       failures(h, m, who, d, failures);
       if (who.canWrite()) {
@@ -161,6 +164,39 @@ public final class DomainPages {
       h.el("button", m.get("domain.check-now"), "type", "submit");
       h.close("form");
     }
+    h.close("section");
+  }
+
+  /** What the DNS checks saw change, newest first (DNS is public: everyone reads it). */
+  private static void changes(Html h, Messages m, List<CheckSql.Change> changes) {
+    if (changes.isEmpty()) {
+      return; // nothing yet: the first check has nothing to compare with
+    }
+    h.open("section", "aria-labelledby", "changes-h");
+    h.el("h2", m.get("domain.changes"), "id", "changes-h");
+    h.open("ol", "class", "timeline changes");
+    for (CheckSql.Change ch : changes) {
+      String sev = ch.severity().toLowerCase(java.util.Locale.ROOT);
+      h.open("li", "class", "change " + sev);
+      h.open("p", "class", "meta").text(Layout.time(ch.at()) + " ");
+      h.el("span", m.get("severity." + sev), "class", "badge " + sev).close("p");
+      String subject = ch.code().equals("finding.new-error")
+          ? m.finding(ch.subject(), "", List.of(), ch.subject()) : ch.subject();
+      h.el("strong", m.has("change." + ch.code()) ? m.get("change." + ch.code(), subject)
+          : ch.summary());
+      if (!ch.before().isEmpty() || !ch.after().isEmpty()) {
+        h.open("p", "class", "diff");
+        if (!ch.before().isEmpty()) {
+          h.el("span", m.get("domain.change-before") + " ").el("code", ch.before());
+        }
+        if (!ch.after().isEmpty()) {
+          h.el("span", " " + m.get("domain.change-after") + " ").el("code", ch.after());
+        }
+        h.close("p");
+      }
+      h.close("li");
+    }
+    h.close("ol");
     h.close("section");
   }
 
