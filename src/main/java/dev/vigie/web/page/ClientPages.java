@@ -53,7 +53,8 @@ public final class ClientPages {
       h.el("h1", m.get("overview.title"));
       Pages.notice(h, ctx);
       h.el("p", m.get("overview.period", o.period().days(), RoadViews.num(m, o.messages()),
-          RoadViews.pct(m, o.passPercent()), RoadViews.num(m, o.failingLegit())), "class", "lead",
+          RoadViews.share(m, o.messages(), o.passPercent()), RoadViews.num(m, o.failingLegit())),
+          "class", "lead",
           "id", "overview-summary");
       h.el("h2", m.get("overview.by-stage"));
       RoadViews.stageTiles(h, m, o.stages());
@@ -93,7 +94,7 @@ public final class ClientPages {
         h.el("td", m.get("clients.stage-counts", c.stages().none(), c.stages().monitoring(),
             c.stages().quarantine(), c.stages().reject()));
         h.el("td", RoadViews.num(m, c.messages()), "class", "num");
-        h.el("td", RoadViews.pct(m, c.passPercent()), "class", "num");
+        h.el("td", RoadViews.share(m, c.messages(), c.passPercent()), "class", "num");
         h.el("td", RoadViews.num(m, c.failingLegit()), "class", "num");
         h.el("td", (c.lastReport() == null ? "—" : c.lastReport().toString())
             + (c.reportsStopped() ? " ⚠ " + m.get("overview.stopped-short") : ""));
@@ -280,7 +281,8 @@ public final class ClientPages {
           }
           h.close("td");
           h.el("td", ds == null ? "—" : RoadViews.num(m, ds.messages()), "class", "num");
-          h.el("td", ds == null ? "—" : RoadViews.pct(m, ds.passPercent()), "class", "num");
+          h.el("td", ds == null ? "—" : RoadViews.share(m, ds.messages(), ds.passPercent()),
+              "class", "num");
           h.el("td", ds == null || ds.lastReport() == null ? "—" : ds.lastReport()
               + (ds.reportsStopped() ? " ⚠ " + m.get("overview.stopped-short") : ""));
           h.el("td", k == null ? "—" : k.score() + "/100");

@@ -27,6 +27,11 @@ final class RoadViews {
     return m.pct(p);
   }
 
+  /** A pass rate, or "—" when there was no message to rate (never a misleading 0.0 %). */
+  static String share(Messages m, long messages, double p) {
+    return messages == 0 ? "—" : pct(m, p);
+  }
+
   static String num(Messages m, long n) {
     return m.num(n);
   }
@@ -85,7 +90,7 @@ final class RoadViews {
     h.open("figcaption", "class", "legend");
     h.el("span", "■ " + m.get("chart.pass"), "class", "pass");
     h.el("span", "■ " + m.get("chart.fail"), "class", "fail");
-    h.text(m.get("chart.summary", num(m, c.messages()), pct(m, c.passPercent())));
+    h.text(m.get("chart.summary", num(m, c.messages()), share(m, c.messages(), c.passPercent())));
     h.close("figcaption").close("figure");
   }
 
