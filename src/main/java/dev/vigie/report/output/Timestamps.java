@@ -4,14 +4,28 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-/** ISO-8601 UTC to the second ("2018-09-29T07:02:22Z"), with a one-entry cache: records repeat their report's dates. */
+/**
+ * ISO-8601 UTC to the second ("2018-09-29T07:02:22Z"), with a two-entry cache: records repeat
+ * their report's dates, written in pairs (begin, end), which a one-entry cache missed every time.
+ */
 public final class Timestamps {
   private long lastSecond = Long.MIN_VALUE;
   private String last = "";
+  private long otherSecond = Long.MIN_VALUE;
+  private String other = "";
 
   public String format(Instant t) {
     long s = t.getEpochSecond();
-    if (s != lastSecond) {
+    if (s == otherSecond) {
+      long ls = lastSecond;
+      String l = last;
+      lastSecond = otherSecond;
+      last = other;
+      otherSecond = ls;
+      other = l;
+    } else if (s != lastSecond) {
+      otherSecond = lastSecond;
+      other = last;
       LocalDateTime d = LocalDateTime.ofEpochSecond(s, 0, ZoneOffset.UTC);
       StringBuilder b = new StringBuilder(20);
       pad(b, d.getYear(), 4).append('-');
