@@ -27,4 +27,21 @@ class WebSmokeTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(r.body()).contains("Boulangerie Dupont").doesNotContain("Cabinet B");
   }
+
+  @Test
+  void pageReads_areRememberedButAWriteShowsAtOnce() {
+    HttpSession s = server.signedIn(server.techA);
+    assertThat(s.get("/domains/martin.example").body()).doesNotContain("SendGrid DKIM added");
+    // the page's reads are now remembered (WebApp.read); the note must still show right away
+    s.post("/domains/martin.example/notes", java.util.Map.of("body", "SendGrid DKIM added"));
+    assertThat(s.get("/domains/martin.example").body()).contains("SendGrid DKIM added");
+    // and through the API, as another caller
+    HttpSession admin = server.signedIn(server.adminA);
+    assertThat(admin.get("/api/v1/domains/martin.example/notes").body())
+        .contains("SendGrid DKIM added");
+    // a client renamed: its domain page's crumb follows at once
+    admin.request("PUT", "/api/v1/clients/" + server.clientA2,
+        "{\"name\": \"Garage Martin & Fils\"}");
+    assertThat(s.get("/domains/martin.example").body()).contains("Garage Martin &amp; Fils");
+  }
 }
