@@ -88,7 +88,7 @@ public final class DomainPages {
       Pages.notice(h, ctx);
       if (view.isPresent()) {
         DomainView v = view.get();
-        h.open("p").text(m.get("road.stage") + ": ");
+        h.open("p").text(m.get("road.stage-label") + " ");
         RoadViews.stage(h, m, v.road().stage(), v.road().partial());
         h.text(" · " + m.get("domain.reports", v.aggregateReports(), v.failureReports(),
             v.tlsReports()));
