@@ -34,8 +34,16 @@ public final class Store implements AutoCloseable {
     this.connection = connection;
   }
 
+  // Flyway's progress lines are not the user's business. Held in a static field: JUL keeps
+  // loggers weakly, so a level set on a logger nobody references is lost at the next GC (seen:
+  // `vigie check` printing Flyway's migration lines once in a while).
+  private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+  static {
+    FLYWAY_LOG.setLevel(Level.WARNING);
+  }
+
   public static Store open(StoreLocation location) {
-    Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
     Connection c = connect(location);
     try {
       if (location.engine() == Engine.DUCKDB) {
