@@ -1,5 +1,8 @@
 package dev.vigie.cli;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,23 +41,22 @@ public final class Main {
    * subcommand by reflection, and its classes, compiled for Java 5, stay out of the start-up
    * cache — ≈ 0.1 s of a 0.4 s run. Everything else gets the whole tree (help, usage).
    */
-  private static CommandLine commandLine(String... args) {
-    if (args.length > 0) {
-      Object alone = switch (args[0]) {
-        case "parse" -> new ParseCommand();
-        case "ingest" -> new IngestCommand();
-        default -> null;
-      };
-      if (alone != null) {
-        return new CommandLine(alone).setCommandName("vigie " + args[0]);
-      }
-    }
-    return new CommandLine(new Main());
+  private static final Map<String, Supplier<Object>> ALONE =
+      Map.of("parse", ParseCommand::new, "ingest", IngestCommand::new);
+
+  private static boolean alone(String... args) {
+    return args.length > 0 && ALONE.containsKey(args[0]);
   }
 
+  private static CommandLine commandLine(String... args) {
+    return alone(args)
+        ? new CommandLine(ALONE.get(args[0]).get()).setCommandName("vigie " + args[0])
+        : new CommandLine(new Main());
+  }
+
+  /** The arguments for {@link #commandLine}'s command: without the name of one run alone. */
   private static String[] rest(String... args) {
-    return args.length > 0 && (args[0].equals("parse") || args[0].equals("ingest"))
-        ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+    return alone(args) ? Arrays.copyOfRange(args, 1, args.length) : args;
   }
 
   private static int run(CommandLine cli, String... args) {

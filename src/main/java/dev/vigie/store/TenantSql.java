@@ -75,11 +75,7 @@ public final class TenantSql {
       }
       return cl;
     };
-    if (only == null) {
-      Jdbc.list(c, sql, row, tenant);
-    } else {
-      Jdbc.list(c, sql, row, tenant, only);
-    }
+    Jdbc.list(c, sql, row, only == null ? new Object[] {tenant} : new Object[] {tenant, only});
     return List.copyOf(out.values());
   }
 

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +22,6 @@ public final class Messages {
   /** The finding texts, one bundle per check ({@code findings/<area>_<lang>.properties}). */
   static final List<String> FINDING_AREAS =
       List.of("bimi", "dkim", "dmarc", "dnssec", "mtasts", "mx", "spf", "tlsrpt");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
   private static final Map<String, Messages> ALL = Map.of("en", new Messages("en", load("en"), null),
       "fr", new Messages("fr", load("fr"), load("en")));
 
@@ -86,50 +83,74 @@ public final class Messages {
   }
 
   public String get(String key, Object... args) {
-    String s = own.getProperty(key);
-    if (s == null && fallback != null) {
-      s = fallback.getProperty(key);
-    }
-    if (s == null) {
-      return key;
-    }
-    for (int i = 0; i < args.length; i++) {
-      s = s.replace("{" + i + "}", String.valueOf(args[i]));
-    }
-    return s;
-  }
-
-  /** Whether this language or English has a text for {@code key}. */
-  public boolean has(String key) {
-    return own.getProperty(key) != null || (fallback != null && fallback.getProperty(key) != null);
+    String s = text(key);
+    return s == null ? key : fill(s, java.util.Arrays.asList(args), false);
   }
 
   /**
-   * A finding's sentence ({@code part} "" for the summary, ".fix" for the fix) in this language,
-   * quoting {@code args}; the check's own English text when the bundle lacks it or the stored
-   * finding predates its arguments (a placeholder would be left unfilled).
+   * The text of {@code key} quoting {@code args}, or {@code otherwise} (a stored English text)
+   * when no bundle has it or it quotes an argument that was not given — never a half-filled
+   * sentence. For finding and DNS-change texts, which older stored results lack arguments for.
    */
+  public @Nullable String getOr(String key, List<?> args, @Nullable String otherwise) {
+    String s = text(key);
+    String filled = s == null ? null : fill(s, args, true);
+    return filled == null ? otherwise : filled;
+  }
+
+  /** A finding's sentence ({@code part} "") or fix ({@code part} ".fix"): see {@link #getOr}. */
   public @Nullable String finding(String code, String part, List<String> args,
       @Nullable String english) {
-    String key = "finding." + code + part;
+    return getOr("finding." + code + part, args, english);
+  }
+
+  private @Nullable String text(String key) {
     String s = own.getProperty(key);
-    if (s == null && fallback != null) {
-      s = fallback.getProperty(key);
+    return s == null && fallback != null ? fallback.getProperty(key) : s;
+  }
+
+  /**
+   * Replaces {0}, {1}… in one pass, so that an argument which itself looks like a placeholder (a
+   * value read from DNS, a client's name) is quoted as it is. A placeholder beyond the arguments
+   * stays as written, or makes the result null when {@code strict}.
+   */
+  private static @Nullable String fill(String s, List<?> args, boolean strict) {
+    int open = s.indexOf('{');
+    if (open < 0) {
+      return s;
     }
-    if (s == null) {
-      return english;
-    }
-    // one pass, so that an argument read from DNS that looks like "{1}" stays as it is
-    boolean[] unfilled = {false};
-    String text = PLACEHOLDER.matcher(s).replaceAll(m -> {
-      int i = Integer.parseInt(m.group(1));
-      if (i < args.size()) {
-        return Matcher.quoteReplacement(args.get(i));
+    StringBuilder b = new StringBuilder(s.length() + 32);
+    int from = 0;
+    while (open >= 0) {
+      int close = s.indexOf('}', open);
+      int i = close > open + 1 ? index(s, open + 1, close) : -1;
+      if (i < 0) {
+        b.append(s, from, open + 1); // not a placeholder: keep the brace
+        from = open + 1;
+      } else {
+        if (i >= args.size() && strict) {
+          return null;
+        }
+        b.append(s, from, open)
+            .append(i < args.size() ? String.valueOf(args.get(i)) : s.substring(open, close + 1));
+        from = close + 1;
       }
-      unfilled[0] = true;
-      return "";
-    });
-    return unfilled[0] ? english : text;
+      open = s.indexOf('{', from);
+    }
+    return b.append(s, from, s.length()).toString();
+  }
+
+  /** The number between the braces, or -1 when it is not all digits. */
+  private static int index(String s, int from, int to) {
+    int n = 0;
+    for (int k = from; k < to; k++) {
+      char c = s.charAt(k);
+      if (c < '0' || c > '9' || n > 1000) {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   static Properties load(String lang) {

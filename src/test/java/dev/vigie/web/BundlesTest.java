@@ -42,5 +42,12 @@ class BundlesTest {
     assertThat(Messages.of("fr").get("error.too-long", "nom", 200))
         .isEqualTo("Le champ nom dépasse 200 caractères.");
     assertThat(Messages.of("de").lang()).isEqualTo("en");
+    // one pass: an argument that looks like a placeholder is quoted as it is
+    assertThat(Messages.of("fr").get("error.too-long", "{1}", 200))
+        .isEqualTo("Le champ {1} dépasse 200 caractères.");
+    // a placeholder without its argument stays as written; getOr falls back instead
+    assertThat(Messages.of("fr").get("error.too-long", "nom")).endsWith("{1} caractères.");
+    assertThat(Messages.of("fr").getOr("error.too-long", java.util.List.of("nom"), "stored"))
+        .isEqualTo("stored");
   }
 }

@@ -42,19 +42,23 @@ public final class CheckChanges {
     for (Map.Entry<String, String> k : new TreeMap<>(before.dkimKeys()).entrySet()) {
       String now = after.dkimKeys().get(k.getKey());
       if (now == null) {
-        e.add("dkim.key-removed", k.getKey(), Severity.WARNING, "DKIM key " + k.getKey() + " was removed",
+        e.add("dkim.key-removed", k.getKey(), Severity.WARNING,
+            "DKIM key " + k.getKey() + " was removed",
             k.getValue(), "");
       } else if (now.equals("revoked") && !k.getValue().equals("revoked")) {
-        e.add("dkim.key-revoked", k.getKey(), Severity.WARNING, "DKIM key " + k.getKey() + " was revoked",
+        e.add("dkim.key-revoked", k.getKey(), Severity.WARNING,
+            "DKIM key " + k.getKey() + " was revoked",
             k.getValue(), now);
       } else if (bits(now) < bits(k.getValue())) {
-        e.add("dkim.key-weakened", k.getKey(), Severity.WARNING, "DKIM key " + k.getKey() + " got shorter",
+        e.add("dkim.key-weakened", k.getKey(), Severity.WARNING,
+            "DKIM key " + k.getKey() + " got shorter",
             k.getValue(), now);
       }
     }
     for (Map.Entry<String, String> k : new TreeMap<>(after.dkimKeys()).entrySet()) {
       if (!before.dkimKeys().containsKey(k.getKey())) {
-        e.add("dkim.key-added", k.getKey(), Severity.INFO, "DKIM key " + k.getKey() + " appeared", "", k.getValue());
+        e.add("dkim.key-added", k.getKey(), Severity.INFO,
+            "DKIM key " + k.getKey() + " appeared", "", k.getValue());
       }
     }
     if (!before.mxHosts().equals(after.mxHosts())) {

@@ -32,7 +32,8 @@ final class SpfFindings {
               + " it.",
           root.domain() + " uses " + total + " of 10 DNS-querying terms (RFC 7208 §4.6.4). Per"
               + " branch: " + branches(root) + ".",
-          "Before adding a sender, remove unused includes or replace a/mx terms with ip4:/ip6: ranges."));
+          "Before adding a sender, remove unused includes or replace a/mx terms with ip4:/ip6:"
+              + " ranges."));
     }
     int voids = root.totalVoidLookups();
     if (voids > VOID_LIMIT) {

@@ -47,15 +47,15 @@ public final class ClientPages {
     Messages m = s.msg();
     MspOverview o = app.insights(s.tenant()).overview(s.tenant());
     Map<String, CheckSql.Check> checks = app.<List<CheckSql.Check>>read("checks " + s.tenant(),
-        () -> app.db().with(c -> CheckSql.latestPerDomain(c, s.tenant()))).stream().collect(Collectors.toMap(CheckSql.Check::domain, Function.identity()));
+            () -> app.db().with(c -> CheckSql.latestPerDomain(c, s.tenant()))).stream()
+        .collect(Collectors.toMap(CheckSql.Check::domain, Function.identity()));
     long withErrors = checks.values().stream().filter(k -> k.errors() > 0).count();
     Pages.render(app, ctx, m.get("overview.title"), h -> {
       h.el("h1", m.get("overview.title"));
       Pages.notice(h, ctx);
       h.el("p", m.get("overview.period", o.period().days(), RoadViews.num(m, o.messages()),
           RoadViews.share(m, o.messages(), o.passPercent()), RoadViews.num(m, o.failingLegit())),
-          "class", "lead",
-          "id", "overview-summary");
+          "class", "lead", "id", "overview-summary");
       h.el("h2", m.get("overview.by-stage"));
       RoadViews.stageTiles(h, m, o.stages());
       h.open("div", "class", "tiles");

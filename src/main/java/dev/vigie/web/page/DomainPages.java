@@ -182,8 +182,7 @@ public final class DomainPages {
       h.el("span", m.get("severity." + sev), "class", "badge " + sev).close("p");
       String subject = ch.code().equals("finding.new-error")
           ? m.finding(ch.subject(), "", List.of(), ch.subject()) : ch.subject();
-      h.el("strong", m.has("change." + ch.code()) ? m.get("change." + ch.code(), subject)
-          : ch.summary());
+      h.el("strong", m.getOr("change." + ch.code(), List.of(subject), ch.summary()));
       if (!ch.before().isEmpty() || !ch.after().isEmpty()) {
         h.open("p", "class", "diff");
         if (!ch.before().isEmpty()) {
