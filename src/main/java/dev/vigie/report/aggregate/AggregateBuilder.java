@@ -18,6 +18,12 @@ import org.jspecify.annotations.Nullable;
 final class AggregateBuilder {
   /** Reports covering more than this are split per UTC day, as parsedmarc does (24 h default). */
   static final long NORMALIZE_AFTER_SECONDS = 24 * 3600;
+  /**
+   * Reports claiming to cover more than this are not split: monthly reports exist, a date_range
+   * of centuries is a reporter's mistake (or hostile) and would make a record per day of it.
+   * Their counts are kept whole, with a warning.
+   */
+  static final long SPLIT_AT_MOST_SECONDS = 31 * 24 * 3600;
 
   final List<String> warnings;
   @Nullable String namespace;
@@ -59,7 +65,7 @@ final class AggregateBuilder {
     ReportMetadata meta = metadata();
     PolicyPublished policy = policy();
     long span = meta.timespanSeconds();
-    boolean split = span > NORMALIZE_AFTER_SECONDS;
+    boolean split = span > NORMALIZE_AFTER_SECONDS && span <= SPLIT_AT_MOST_SECONDS;
     List<AggregateRecord> out = new ArrayList<>(split ? records.size() * 2 : records.size());
     for (int i = 0; i < records.size(); i++) {
       AggregateRecord r = record(records.get(i), i + 1, meta);
@@ -75,6 +81,10 @@ final class AggregateBuilder {
     if (split) {
       warnings.add("the report covers " + span + " s (over 24 h): each record's count was split"
           + " across the UTC days it covers, as parsedmarc does");
+    } else if (span > SPLIT_AT_MOST_SECONDS) {
+      warnings.add("the report claims to cover " + span / 86_400 + " days (" + meta.begin()
+          + " to " + meta.end() + "), over the 31 a report can: its counts were kept whole, not"
+          + " split per day");
     }
     if (backfilledEnvelopeFrom > 0) {
       warnings.add(backfilledEnvelopeFrom + " record(s) had no envelope_from; it was taken from"

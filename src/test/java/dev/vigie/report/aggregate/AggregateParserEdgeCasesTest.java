@@ -36,6 +36,26 @@ class AggregateParserEdgeCasesTest {
   }
 
   @Test
+  void parse_dateRangeOfCenturies_keepsCountsWholeInsteadOfARecordPerDay() {
+    // found by the fuzzer: an end date in the year 489,000 made ~178 million records per record
+    String xml = report(record("192.0.2.1", "7") + record("192.0.2.2", "5"))
+        .replace("<end>1700086399</end>", "<end>15384136313632</end>");
+    AggregateReport r = parse(xml);
+    assertThat(r.records()).hasSize(2).extracting(AggregateRecord::count).containsExactly(7L, 5L);
+    assertThat(r.records()).noneMatch(AggregateRecord::normalizedTimespan);
+    assertThat(r.warnings()).anyMatch(w -> w.contains("kept whole"));
+  }
+
+  @Test
+  void parse_monthlyReport_isStillSplitPerDay() {
+    String xml = report(record("192.0.2.1", "31"))
+        .replace("<end>1700086399</end>", "<end>" + (1700000000L + 30 * 86_400) + "</end>");
+    AggregateReport r = parse(xml);
+    assertThat(r.records()).hasSizeGreaterThan(28).allMatch(AggregateRecord::normalizedTimespan);
+    assertThat(r.records().stream().mapToLong(AggregateRecord::count).sum()).isEqualTo(31);
+  }
+
+  @Test
   void parse_entitiesAndDefaults() {
     AggregateReport r = parse(report(record("2001:DB8::1", "3")));
     assertThat(r.metadata().orgName()).isEqualTo("Example & Co");
