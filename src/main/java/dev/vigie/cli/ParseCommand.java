@@ -86,7 +86,7 @@ final class ParseCommand implements Callable<Integer> {
     }
     ReportExtractor extractor = new ReportExtractor(limitOptions.toLimits());
     OutputStream sink = out == null ? new BufferedOutputStream(System.out, 1 << 16)
-        : new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
+        : new BufferedOutputStream(OutputFile.open(out), 1 << 16);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     Tally tally = new Tally();
     ThreadLocal<ReportWriter.Renderer> renderers;

@@ -98,6 +98,26 @@ class ParseCommandTest {
   }
 
   @Test
+  void parse_replacesWhatALongerOutputFileHeld() throws Exception {
+    Path out = dir.resolve("out.jsonl");
+    Files.writeString(out, "old line\n".repeat(200_000)); // emptied on its own thread
+    assertThat(run("parse", "--format", "jsonl", "--out", out.toString(),
+        Samples.path("extract_report").toString())).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(4).noneMatch(l -> l.contains("old line"));
+    assertThat(JSON.readTree(lines.get(3)).get("report_type").asText()).isEqualTo("aggregate");
+  }
+
+  @Test
+  void parse_toDevNullAndToAFolderNamedAsOutput() throws Exception {
+    assertThat(run("parse", "--format", "jsonl", "--out", "/dev/null",
+        Samples.path("extract_report").toString())).isZero();
+    assertThat(run("parse", "--out", dir.toString(),
+        Samples.path("extract_report").toString())).isNotZero();
+    assertThat(err.toString()).contains(dir.toString());
+  }
+
+  @Test
   void parse_missingPathIsAUsageError() {
     assertThat(run("parse", dir.resolve("nope.xml").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("nope.xml: no such file or folder");
