@@ -13,18 +13,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * An aggregate report in parsedmarc's JSON shape and field names, so pipelines built on parsedmarc
  * read it unchanged; dates are ISO-8601 UTC. The source's enrichment fields (country, reverse_dns,
- * base_domain, name, type) are null here: enrichment is a separate step.
+ * base_domain, name, type) are null here: enrichment is a separate step. JSON lines use the
+ * same shape from a template ({@link AggregateReportLine}); this one serves the pretty printer.
  */
 public final class AggregateReportJson {
   // Field names pre-encoded once: writing them is most of the output work.
   private static final SerializedString K_ADKIM = new SerializedString("adkim");
-  private static final String NO_SOURCE_INFO =
-      ",\"country\":null,\"reverse_dns\":null,\"base_domain\":null,\"name\":null,\"type\":null";
-  /** Results, dispositions and scopes: a handful of words make up most of every record. */
-  private static final java.util.Map<String, SerializedString> COMMON_VALUES =
-      java.util.stream.Stream.of("none", "pass", "fail", "quarantine", "reject", "softfail",
-          "neutral", "temperror", "permerror", "policy", "mfrom", "helo", "r", "s", "0", "100")
-          .collect(java.util.stream.Collectors.toUnmodifiableMap(v -> v, SerializedString::new));
   private static final SerializedString K_ALIGNMENT = new SerializedString("alignment");
   private static final SerializedString K_ASPF = new SerializedString("aspf");
   private static final SerializedString K_AUTH_RESULTS = new SerializedString("auth_results");
@@ -145,18 +139,12 @@ public final class AggregateReportJson {
     g.writeStartObject();
     g.writeFieldName(K_SOURCE); g.writeStartObject();
     str(g, K_IP_ADDRESS, r.sourceIp());
-    if (info == null && g.getPrettyPrinter() == null) {
-      // not enriched (the default), JSON lines: five nulls in one write; the object's end needs
-      // no comma, so the generator's own bookkeeping stays right
-      g.writeRaw(NO_SOURCE_INFO);
-    } else {
-      str(g, K_COUNTRY, info == null ? null : info.country());
-      str(g, K_REVERSE_DNS, info == null ? null : info.reverseDns());
-      str(g, K_BASE_DOMAIN, info == null ? null : info.baseDomain());
-      str(g, K_NAME, info == null || info.sender() == null ? null : info.sender().name());
-      str(g, K_TYPE, info == null || info.sender() == null ? null
-          : info.sender().category().id());
-    }
+    str(g, K_COUNTRY, info == null ? null : info.country());
+    str(g, K_REVERSE_DNS, info == null ? null : info.reverseDns());
+    str(g, K_BASE_DOMAIN, info == null ? null : info.baseDomain());
+    str(g, K_NAME, info == null || info.sender() == null ? null : info.sender().name());
+    str(g, K_TYPE, info == null || info.sender() == null ? null
+        : info.sender().category().id());
     g.writeEndObject();
     g.writeFieldName(K_COUNT); g.writeNumber(r.count());
     g.writeFieldName(K_ALIGNMENT); g.writeStartObject();
@@ -214,11 +202,6 @@ public final class AggregateReportJson {
     g.writeFieldName(key);
     if (value == null) {
       g.writeNull();
-      return;
-    }
-    SerializedString common = COMMON_VALUES.get(value);
-    if (common != null) {
-      g.writeString(common); // pre-quoted: no escaping scan for the values every record repeats
     } else {
       g.writeString(value);
     }

@@ -2,6 +2,7 @@ package dev.vigie.report.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import dev.vigie.report.aggregate.AggregateReport;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -10,6 +11,9 @@ import java.io.OutputStream;
  * a consumer can route lines without parsing the rest.
  */
 final class JsonLinesReportWriter implements ReportWriter {
+  private static final byte[] AGGREGATE_START =
+      JsonBytes.ascii("{\"report_type\":\"aggregate\",\"report\":");
+  private static final byte[] LINE_END = JsonBytes.ascii("}\n");
   private final OutputStream out;
   private final SourceLookup lookup;
   private final Renderer renderer;
@@ -23,8 +27,17 @@ final class JsonLinesReportWriter implements ReportWriter {
   @Override
   public Renderer newRenderer() {
     ReportJson json = new ReportJson(lookup);
+    AggregateReportLine aggregate = new AggregateReportLine(lookup);
+    JsonBytes line = new JsonBytes(64 * 1024);
     ByteArrayBuilder buf = new ByteArrayBuilder(64 * 1024);
     return r -> {
+      if (r instanceof AggregateReport a) { // most lines: written from a template
+        line.reset();
+        line.raw(AGGREGATE_START);
+        aggregate.write(line, a);
+        line.raw(LINE_END);
+        return new Rendered(r.kind(), line.toByteArray());
+      }
       buf.reset();
       try (JsonGenerator g = ReportJson.generator(buf)) {
         g.writeStartObject();
