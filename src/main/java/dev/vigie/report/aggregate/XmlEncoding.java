@@ -5,8 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Brings an XML document to UTF-8 (XML 1.0 §4.3.3, Appendix F): byte-order marks, UTF-16, and an
@@ -14,9 +13,6 @@ import java.util.regex.Pattern;
  * reads UTF-8.
  */
 final class XmlEncoding {
-  private static final Pattern DECLARED =
-      Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
-
   private XmlEncoding() {}
 
   /** A UTF-8 view of the document: the bytes and the range to read. */
@@ -44,20 +40,77 @@ final class XmlEncoding {
     return transcode(b, from, to, declared);
   }
 
-  private static Charset declared(byte[] b, int from, int to, List<String> warnings) {
-    int n = Math.min(to - from, 200);
-    String head = new String(b, from, n, StandardCharsets.ISO_8859_1);
-    Matcher m = DECLARED.matcher(head);
-    if (!m.find()) {
+  /**
+   * The encoding named in the XML declaration (§4.3.3) within the first 200 bytes:
+   * {@code <?xml ... encoding="NAME"}, after optional white space. Scanned by hand: a regular
+   * expression per document was a tenth of the allocations of a corpus parse.
+   */
+  private static @Nullable Charset declared(byte[] b, int from, int to, List<String> warnings) {
+    int end = Math.min(to, from + 200);
+    int p = from;
+    while (p < end && isSpace(b[p])) {
+      p++;
+    }
+    if (!startsWith(b, p, end, "<?xml")) {
       return null;
     }
-    String name = m.group(1);
-    try {
-      return Charset.forName(name);
-    } catch (IllegalArgumentException e) {
-      warnings.add("unknown declared encoding \"" + name + "\"; read as UTF-8");
-      return null;
+    for (int i = p + 5; i < end && b[i] != '>'; i++) {
+      if (b[i] != 'e' || !startsWith(b, i, end, "encoding")) {
+        continue;
+      }
+      int q = i + 8;
+      while (q < end && isSpace(b[q])) {
+        q++;
+      }
+      if (q >= end || b[q] != '=') {
+        continue;
+      }
+      q++;
+      while (q < end && isSpace(b[q])) {
+        q++;
+      }
+      if (q >= end || (b[q] != '"' && b[q] != '\'')) {
+        continue;
+      }
+      int nameFrom = ++q;
+      while (q < end && isNameChar(b[q])) {
+        q++;
+      }
+      if (q == nameFrom || q >= end || (b[q] != '"' && b[q] != '\'')) {
+        continue;
+      }
+      String name = new String(b, nameFrom, q - nameFrom, StandardCharsets.US_ASCII);
+      try {
+        return Charset.forName(name);
+      } catch (IllegalArgumentException e) {
+        warnings.add("unknown declared encoding \"" + name + "\"; read as UTF-8");
+        return null;
+      }
     }
+    return null;
+  }
+
+  /** White space as the declaration may hold it (and as {@code \s} matched before). */
+  private static boolean isSpace(byte c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f';
+  }
+
+  /** Characters of an encoding name (§4.3.3 EncName, plus ':'). */
+  private static boolean isNameChar(byte c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+        || c == '.' || c == '_' || c == ':' || c == '-';
+  }
+
+  private static boolean startsWith(byte[] b, int p, int end, String s) {
+    if (p + s.length() > end) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (b[p + i] != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Utf8Doc transcode(byte[] b, int from, int to, Charset cs) {

@@ -25,21 +25,26 @@ final class BoundedReader {
   /** @param sizeHint expected size (a declared size, never trusted beyond the limit) */
   static byte[] readAll(InputStream in, long limit, String what, long compressedSize, int maxRatio,
       long sizeHint) {
-    // One byte more than the hint, so reaching the end needs no extra copy.
-    int initial = (int) Math.max(8192, Math.min(Math.min(limit, 64L << 20), sizeHint + 1));
-    byte[] buf = new byte[initial];
+    // Exactly the hint (a zip member's declared size): a full buffer at the end of the data is
+    // then returned as it is, with no trimming copy.
+    int initial = sizeHint > 0 ? (int) Math.min(Math.min(limit, 64L << 20), sizeHint)
+        : (int) Math.min(8192, limit);
+    byte[] buf = new byte[Math.max(1, initial)];
     int n = 0;
     try {
       while (true) {
         if (n == buf.length) {
+          int more = in.read();
+          if (more < 0) {
+            break;
+          }
           if (n >= limit) {
-            if (in.read() < 0) {
-              break;
-            }
             throw new InvalidReportException(
                 what + " is larger than the " + human(limit) + " limit");
           }
           buf = Arrays.copyOf(buf, (int) Math.min(limit, Math.min(Integer.MAX_VALUE - 16, 2L * n)));
+          buf[n++] = (byte) more;
+          continue;
         }
         int r = in.read(buf, n, buf.length - n);
         if (r < 0) {

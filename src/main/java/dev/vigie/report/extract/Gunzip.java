@@ -20,6 +20,7 @@ final class Gunzip {
 
   private final Inflater inflater = new Inflater(true);
   private final CRC32 crc = new CRC32();
+  private final byte[] spare = new byte[1];
 
   byte[] inflate(byte[] gz, long maxOut, int maxRatio) {
     byte[] out = new byte[initialSize(gz, maxOut)];
@@ -34,11 +35,24 @@ final class Gunzip {
       try {
         while (!inflater.finished()) {
           if (n == out.length) {
+            // Sized from ISIZE, the buffer is full when the data ends: zlib may need one more
+            // call to read the end of the stream, which a spare byte shows without a copy.
+            int extra = inflater.inflate(spare, 0, 1);
+            if (extra == 0 && inflater.finished()) {
+              break;
+            }
+            if (extra == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+              throw new InvalidReportException("is a truncated gzip stream (" + n + " bytes inflated)");
+            }
             if (n >= maxOut) {
               throw new InvalidReportException(
                   "the gzip stream is larger than the " + BoundedReader.human(maxOut) + " limit");
             }
             out = Arrays.copyOf(out, (int) Math.min(maxOut, Math.min(Integer.MAX_VALUE - 16, 2L * n)));
+            if (extra > 0) {
+              out[n++] = spare[0];
+              continue;
+            }
           }
           int r = inflater.inflate(out, n, out.length - n);
           n += r;
@@ -66,10 +80,14 @@ final class Gunzip {
     return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
-  /** ISIZE (the last member's size mod 2^32) as a first guess, trusted only within bounds. */
+  /**
+   * ISIZE (the last member's size mod 2^32) as a first guess, trusted only within bounds
+   * (deflate can't shrink data more than 1032 times): for the usual one-member file, exactly the
+   * size of the result, which then needs no trimming copy.
+   */
   private static int initialSize(byte[] gz, long maxOut) {
     long isize = gz.length >= 18 ? le32(gz, gz.length - 4) : 0;
-    long guess = isize > 0 && isize <= (long) gz.length * 1032 ? isize + 1 : 4L * gz.length;
+    long guess = isize > 0 && isize <= (long) gz.length * 1032 ? isize : 4L * gz.length;
     return (int) Math.max(1024, Math.min(Math.min(maxOut, 64L << 20), guess));
   }
 

@@ -155,6 +155,25 @@ class AggregateParserEdgeCasesTest {
   }
 
   @Test
+  void parse_declaredEncodingInItsVariousSpellings() {
+    String body = report(record("192.0.2.1", "1")).replace("Example &amp; Co", "Société");
+    byte[] latin;
+    for (String decl : new String[] {
+        "<?xml version='1.0' encoding='iso-8859-1'?>",
+        "  \n<?xml version=\"1.0\"\tencoding = \"ISO-8859-1\" standalone=\"yes\"?>",
+        "<?xml version=\"1.0\"  encoding=\"windows-1252\"?>"}) {
+      latin = (decl + body).getBytes(StandardCharsets.ISO_8859_1);
+      assertThat(parser.parse(latin, "l1").metadata().orgName()).as(decl).isEqualTo("Société");
+    }
+    // no declaration, or one past the first '>', or an unknown name: read as UTF-8
+    String utf8 = "<?xml version=\"1.0\"?><!-- encoding=\"ISO-8859-1\" -->" + body;
+    assertThat(parse(utf8).metadata().orgName()).isEqualTo("Société");
+    AggregateReport unknown = parse("<?xml version=\"1.0\" encoding=\"x-klingon\"?>" + body);
+    assertThat(unknown.metadata().orgName()).isEqualTo("Société");
+    assertThat(unknown.warnings()).contains("unknown declared encoding \"x-klingon\"; read as UTF-8");
+  }
+
+  @Test
   void parse_utf8BomCdataAndComments() {
     String xml = "\uFEFF" + report("<!-- note -->" + record("192.0.2.1", "<![CDATA[7]]>"));
     AggregateReport r = parse(xml);
