@@ -66,7 +66,7 @@ final class IngestCommand implements Callable<Integer> {
           if (size > maxBytes) {
             throw new IOException(f + ": is " + size + " bytes, over the input limit; not stored");
           }
-          return new Ingestor.Item(Files.readAllBytes(f),
+          return new Ingestor.Item(InputFiles.read(f, size),
               new Source(Source.Kind.FILE, f.toString(), Instant.now()));
         } catch (java.nio.file.NoSuchFileException e) {
           throw new IOException(f + ": no longer exists; not stored", e);

@@ -3,9 +3,13 @@ package dev.vigie.cli;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -91,6 +95,32 @@ final class InputFiles {
       return null; // vanished or unreadable: reading it will say which
     }
   }
+
+  /**
+   * The whole of a small file whose size the listing gave: open, one read, close. A regular file
+   * reads short only at its end (read(2)), so a buffer one byte longer than the listed size shows
+   * the end without a second read, and no fstat is needed: 3 system calls instead of
+   * {@code Files.readAllBytes}'s 5, for each of the thousands of report files in a folder. Larger
+   * or unsized files go through {@code Files.readAllBytes}.
+   */
+  static byte[] read(Path f, long listedSize) throws IOException {
+    if (listedSize < 0 || listedSize > SMALL_FILE) {
+      return Files.readAllBytes(f);
+    }
+    byte[] buf = new byte[(int) listedSize + 1];
+    int n = 0;
+    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+      ByteBuffer b = ByteBuffer.wrap(buf);
+      int r = ch.read(b);
+      if (r == buf.length) { // grown since it was listed: read it all
+        return Files.readAllBytes(f);
+      }
+      n = Math.max(0, r);
+    }
+    return Arrays.copyOf(buf, n);
+  }
+
+  private static final long SMALL_FILE = 1 << 20;
 
   private static boolean isMailOrReport(Path f) {
     Path parent = f.getParent();

@@ -243,7 +243,7 @@ final class ParseCommand implements Callable<Integer> {
             + extractor.limits().maxInputBytes() + " byte input limit"));
         return items;
       }
-      byte[] data = Files.readAllBytes(f);
+      byte[] data = InputFiles.read(f, size);
       extractor.extract(f.toString(), data, 0, o -> items.add(render(renderer, o)));
     } catch (IOException e) {
       items.add(new ParseOutcome.Failed(f.toString(), "cannot be read: " + e.getMessage()));
