@@ -1,6 +1,7 @@
 package dev.vigie.report.aggregate;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Element names of the aggregate schemas, shared so that the scanner allocates no string for the
@@ -41,14 +42,18 @@ final class Names {
         break;
       }
     }
-    int h = hash(b, from, to);
-    while (KEYS[h] != null) {
-      if (matches(KEYS[h], b, from, to)) {
-        return VALUES[h];
+    int len = to - from;
+    if (len > 0) {
+      int h = hash(b, from, to);
+      byte[] key;
+      while ((key = KEYS[h]) != null) {
+        if (key.length == len && Arrays.equals(key, 0, len, b, from, to)) {
+          return VALUES[h];
+        }
+        h = (h + 1) & (SLOTS - 1);
       }
-      h = (h + 1) & (SLOTS - 1);
     }
-    return new String(b, from, to - from, StandardCharsets.UTF_8);
+    return new String(b, from, len, StandardCharsets.UTF_8);
   }
 
   private static int hash(byte[] b, int from, int to) {
@@ -57,17 +62,5 @@ final class Names {
       return 0;
     }
     return (len * 31 + b[from] * 7 + b[to - 1] * 13 + b[from + len / 2]) & (SLOTS - 1);
-  }
-
-  private static boolean matches(byte[] key, byte[] b, int from, int to) {
-    if (key.length != to - from) {
-      return false;
-    }
-    for (int i = 0; i < key.length; i++) {
-      if (key[i] != b[from + i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -32,6 +32,9 @@ final class XmlScanner {
   private int pos;
 
   private String[] stack = new String[16];
+  /** Where each open element's name, as written (prefix included), sits in the input. */
+  private int[] rawFrom = new int[16];
+  private int[] rawTo = new int[16];
   private int depth;
   private String name = "";
   private @Nullable String defaultNamespace;
@@ -223,7 +226,7 @@ final class XmlScanner {
       pos = limit;
       return atEof();
     }
-    push(n);
+    push(n, p, nameEnd);
     boolean selfClose = b[q] == '/';
     pos = selfClose ? q + 2 : q + 1;
     pendingSelfClose = selfClose;
@@ -285,8 +288,13 @@ final class XmlScanner {
       literalLt();
       return -1;
     }
-    String n = Names.local(b, p, nameEnd);
     pos = q + 1;
+    // The usual case, the innermost open element closing under the same name as written: no
+    // name lookup.
+    if (depth > 0 && closesTop(p, nameEnd)) {
+      return pop(false);
+    }
+    String n = Names.local(b, p, nameEnd);
     for (int i = depth - 1; i >= 0; i--) {
       if (stack[i].equals(n)) {
         if (i == depth - 1) {
@@ -334,7 +342,20 @@ final class XmlScanner {
     pos = to;
   }
 
-  private void push(String n) {
+  private boolean closesTop(int from, int to) {
+    int f = rawFrom[depth - 1];
+    if (rawTo[depth - 1] - f != to - from) {
+      return false;
+    }
+    for (int i = from; i < to; i++, f++) {
+      if (b[i] != b[f]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void push(String n, int nameFrom, int nameTo) {
     firstElementSeen |= defaultNamespace != null;
     if (depth == maxDepth) {
       throw new InvalidReportException(
@@ -342,7 +363,11 @@ final class XmlScanner {
     }
     if (depth == stack.length) {
       stack = Arrays.copyOf(stack, depth * 2);
+      rawFrom = Arrays.copyOf(rawFrom, depth * 2);
+      rawTo = Arrays.copyOf(rawTo, depth * 2);
     }
+    rawFrom[depth] = nameFrom;
+    rawTo[depth] = nameTo;
     stack[depth++] = n;
   }
 
