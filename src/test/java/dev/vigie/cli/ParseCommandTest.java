@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,33 @@ class ParseCommandTest {
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).hasSize(4).noneMatch(l -> l.contains("old line"));
     assertThat(JSON.readTree(lines.get(3)).get("report_type").asText()).isEqualTo("aggregate");
+  }
+
+  @Test
+  void parse_overAnOldOutput_keepsItsPermissionsAndLinks() throws Exception {
+    Path out = dir.resolve("own.jsonl");
+    Files.writeString(out, "old line\n".repeat(10_000));
+    Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r-----"));
+    assertThat(run("parse", "--format", "jsonl", "--out", out.toString(),
+        Samples.path("extract_report").toString())).isZero();
+    assertThat(Files.getPosixFilePermissions(out))
+        .isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+    assertThat(Files.readAllLines(out)).hasSize(4).noneMatch(l -> l.contains("old line"));
+
+    // through a symbolic link: the link stays, its target gets the output
+    Path target = dir.resolve("target.jsonl");
+    Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), target);
+    Files.writeString(target, "old line\n".repeat(10_000));
+    assertThat(run("parse", "--format", "jsonl", "--out", link.toString(),
+        Samples.path("extract_report").toString())).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readAllLines(target)).hasSize(4).noneMatch(l -> l.contains("old line"));
+
+    // a hard-linked file: both names still share the new content
+    Path second = Files.createLink(dir.resolve("second.jsonl"), out);
+    assertThat(run("parse", "--format", "jsonl", "--out", out.toString(),
+        Samples.path("smtp_tls/rfc8460.json").toString())).isZero();
+    assertThat(Files.readAllLines(second)).isEqualTo(Files.readAllLines(out)).hasSize(1);
   }
 
   @Test
