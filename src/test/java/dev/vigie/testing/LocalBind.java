@@ -91,6 +91,9 @@ public final class LocalBind implements AutoCloseable {
     return port;
   }
 
+  private static final java.util.regex.Pattern READY =
+      java.util.regex.Pattern.compile("(?m) running$");
+
   private void awaitReady() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     Path log = dir.resolve("named.log");
@@ -98,7 +101,9 @@ public final class LocalBind implements AutoCloseable {
       if (!process.isAlive()) {
         throw new IOException("named exited: " + Files.readString(log));
       }
-      if (Files.exists(log) && Files.readString(log).contains("running")) {
+      // "<time> running" once every zone is loaded; not the "running on Linux..." of the first
+      // lines, which named writes before it reads its zones (a query then gets SERVFAIL)
+      if (Files.exists(log) && READY.matcher(Files.readString(log)).find()) {
         return;
       }
       Thread.sleep(50);
