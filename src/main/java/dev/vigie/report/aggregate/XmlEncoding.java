@@ -101,7 +101,8 @@ final class XmlEncoding {
         || c == '.' || c == '_' || c == ':' || c == '-';
   }
 
-  private static boolean startsWith(byte[] b, int p, int end, String s) {
+  /** {@code b[p, end)} starts with the ASCII text {@code s}. */
+  static boolean startsWith(byte[] b, int p, int end, String s) {
     if (p + s.length() > end) {
       return false;
     }

@@ -477,15 +477,7 @@ final class XmlScanner {
   }
 
   private boolean startsWith(int p, String s) {
-    if (p + s.length() > limit) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (b[p + i] != s.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    return XmlEncoding.startsWith(b, p, limit, s);
   }
 
   private boolean startsWithIgnoreCase(int p, String s) {
