@@ -78,7 +78,13 @@ final class OutputFile extends OutputStream {
       }
       throw e;
     }
-    Files.setPosixFilePermissions(file, a.permissions());
+    try {
+      Files.setPosixFilePermissions(file, a.permissions());
+    } catch (IOException e) {
+      fresh.close();
+      old.close();
+      throw e;
+    }
     background("vigie-free-old-out", () -> {
       try {
         old.close();
