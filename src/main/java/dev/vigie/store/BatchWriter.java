@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Writes staged messages inside the current transaction: duplicates found with one query for the
- * whole batch, new aggregate reports, their records and rollups bulk-loaded, failure and TLS
- * reports (few) row by row.
+ * whole batch, new aggregate reports, their records and their rollup deltas bulk-loaded, failure
+ * and TLS reports (few) row by row.
  */
 final class BatchWriter {
   private final Connection c;
@@ -107,6 +107,8 @@ final class BatchWriter {
         seqs, fresh, clients);
     CsvRows records = new CsvRows(fresh.stream().mapToInt(a -> a.records().length + 12
         * a.recordEnds().length).sum());
+    CsvRows rollups = new CsvRows(fresh.stream().mapToInt(a -> a.rollups().length).sum());
+    CsvRows days = new CsvRows(fresh.stream().mapToInt(a -> a.days().length).sum());
     for (int k = 0; k < fresh.size(); k++) {
       StagedAggregate a = fresh.get(k);
       if (!stored[k]) {
@@ -120,10 +122,20 @@ final class BatchWriter {
         records.append(prefix, 0, prefix.length).append(a.records(), from, end);
         from = end;
       }
+      rollups.append(a.rollups(), 0, a.rollups().length);
+      days.append(a.days(), 0, a.days().length);
     }
     BulkCopy.copy(c, store.engine(), store.scratchDir(), "aggregate_record",
         AggregateStager.RECORD_COLUMNS, records);
-    ReportSql.rollUp(c, store.engine(), tenant, storedSeqs(seqs, stored));
+    if (store.engine() == StoreLocation.Engine.DUCKDB) {
+      ReportSql.rollUpInDuckDb(c, tenant, storedSeqs(seqs, stored));
+      return;
+    }
+    // the rollups' deltas of the reports stored, summed per report on the workers
+    BulkCopy.copy(c, store.engine(), store.scratchDir(), "daily_rollup",
+        AggregateStager.ROLLUP_COLUMNS, rollups);
+    BulkCopy.copy(c, store.engine(), store.scratchDir(), "domain_day",
+        AggregateStager.DAY_COLUMNS, days);
   }
 
   private static long[] storedSeqs(long[] seqs, boolean[] stored) {

@@ -84,7 +84,8 @@ public final class Ingestor implements RawSink {
     OrganizationalDomains orgDomains =
         new MemoizedOrganizationalDomains(PublicSuffixes.bundled(), 100_000);
     this.stager = new AggregateStager(tenant, enricher,
-        new SourceClassifier(SenderCatalogue.bundled(), orgDomains), orgDomains);
+        new SourceClassifier(SenderCatalogue.bundled(), orgDomains), orgDomains,
+        store.engine() == StoreLocation.Engine.POSTGRESQL);
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
       Thread t = new Thread(r, "vigie-ingest-" + n.incrementAndGet());

@@ -12,10 +12,12 @@ import java.time.LocalDateTime;
  *
  * @param header the aggregate_report row from {@code tenant_id} on ({@link AggregateStager#REPORT_COLUMNS})
  * @param records one row per record from {@code tenant_id} on, ending at {@code recordEnds[i]}
+ * @param rollups this report's daily_rollup deltas ({@link AggregateStager#ROLLUP_COLUMNS})
+ * @param days this report's domain_day deltas ({@link AggregateStager#DAY_COLUMNS})
  */
 record StagedAggregate(
     Head head, String key, String sha, LocalDateTime storedAt, byte[] header,
-    byte[] records, int[] recordEnds) {
+    byte[] records, int[] recordEnds, byte[] rollups, byte[] days) {
 
   /**
    * What the writer needs of the report besides the rendered rows: its identity and header

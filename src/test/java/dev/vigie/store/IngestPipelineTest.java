@@ -149,6 +149,57 @@ class IngestPipelineTest {
     }
   }
 
+  /**
+   * The rollups' deltas, summed per report on the workers, hold exactly what grouping the stored
+   * records in SQL gives, key by key: every aggregate sample (multi-day reports split per day,
+   * several reporters for one domain), in batches of 7 reports.
+   */
+  @ParameterizedTest
+  @EnumSource(StoreLocation.Engine.class)
+  void rollups_equalTheRecordsGroupedInSql(StoreLocation.Engine engine) throws Exception {
+    try (Store s = open(engine)) {
+      List<Ingestor.ItemReader> readers = new ArrayList<>();
+      try (var files = java.nio.file.Files.list(Samples.path("aggregate"))) {
+        for (Path f : files.sorted().toList()) {
+          readers.add(() -> item(java.nio.file.Files.readAllBytes(f), f.toString()));
+        }
+      }
+      Ingestor.Totals t = ingestor(s).ingestAll(readers.iterator(), 7, 32L << 20, p -> { });
+      assertThat(t.reports()).isGreaterThan(10);
+      String days = " CAST(interval_begin AS DATE)";
+      String byNine = " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9";
+      assertThat(rows(s, "SELECT tenant_id, domain_name, rollup_date, source_ip, disposition,"
+          + " dkim_eval, spf_eval, sender_id, source_class, SUM(message_total) FROM daily_rollup"
+          + byNine))
+          .hasSizeGreaterThan(20)
+          .isEqualTo(rows(s, "SELECT tenant_id, policy_domain," + days + ", source_ip,"
+              + " disposition, dkim_eval, spf_eval, sender_id, source_class, SUM(message_count)"
+              + " FROM aggregate_record" + byNine));
+      String byFour = " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4";
+      assertThat(rows(s, "SELECT tenant_id, domain_name, rollup_date, source_class,"
+          + " SUM(message_total), SUM(pass_total) FROM domain_day" + byFour))
+          .isEqualTo(rows(s, "SELECT tenant_id, policy_domain," + days + ", source_class,"
+              + " SUM(message_count), SUM(CASE WHEN dmarc_pass THEN message_count ELSE 0 END)"
+              + " FROM aggregate_record" + byFour));
+    }
+  }
+
+  private static List<List<String>> rows(Store s, String sql) throws Exception {
+    List<List<String>> out = new ArrayList<>();
+    try (PreparedStatement ps = s.connection().prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          row.add(String.valueOf(rs.getObject(i)));
+        }
+        out.add(row);
+      }
+    }
+    return out;
+  }
+
   @ParameterizedTest
   @EnumSource(StoreLocation.Engine.class)
   void ingestAll_dedupesAcrossBatches_andReportsUnreadableInput(StoreLocation.Engine engine)
