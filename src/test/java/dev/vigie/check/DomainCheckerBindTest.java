@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.vigie.check.output.DomainReportJson;
 import dev.vigie.check.output.DomainReportText;
 import dev.vigie.dns.mtasts.FetchResult;
-import dev.vigie.dns.resolver.DnsSettings;
 import dev.vigie.dns.resolver.DnsjavaClient;
 import dev.vigie.testing.LocalBind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -57,8 +55,7 @@ class DomainCheckerBindTest {
         "2.0.192.in-addr.arpa", """
             25             IN PTR mx.good.test.
             """));
-    DnsjavaClient dns = new DnsjavaClient(DnsSettings.system().withUpstream(bind.address())
-        .withTimeout(Duration.ofSeconds(2)));
+    DnsjavaClient dns = bind.client();
     byte[] policy = "version: STSv1\r\nmode: enforce\r\nmx: mx.good.test\r\nmax_age: 604800\r\n"
         .getBytes(StandardCharsets.UTF_8);
     checker = new DomainChecker(dns,

@@ -1,5 +1,7 @@
 package dev.vigie.testing;
 
+import dev.vigie.dns.resolver.DnsSettings;
+import dev.vigie.dns.resolver.DnsjavaClient;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -81,6 +83,16 @@ public final class LocalBind implements AutoCloseable {
     LocalBind bind = new LocalBind(p, port, dir);
     bind.awaitReady();
     return bind;
+  }
+
+  /** Settings that ask this server only, with a 2 s timeout. */
+  public DnsSettings settings() {
+    return DnsSettings.system().withUpstream(address()).withTimeout(Duration.ofSeconds(2));
+  }
+
+  /** The production DNS client, asking this server. */
+  public DnsjavaClient client() {
+    return new DnsjavaClient(settings());
   }
 
   public InetSocketAddress address() {

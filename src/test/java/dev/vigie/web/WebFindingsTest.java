@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vigie.check.history.CheckSnapshot;
-import dev.vigie.dns.resolver.DnsSettings;
-import dev.vigie.dns.resolver.DnsjavaClient;
 import dev.vigie.store.CheckHistoryStore;
 import dev.vigie.store.Store;
 import dev.vigie.testing.LocalBind;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +36,7 @@ class WebFindingsTest {
         mail    IN A 192.0.2.25
         _dmarc  IN TXT "v=DMARC1; p=none"
         """));
-    server = new TestServer(new DnsjavaClient(DnsSettings.system().withUpstream(bind.address())
-        .withTimeout(Duration.ofSeconds(2))));
+    server = new TestServer(bind.client());
     HttpSession tech = server.signedIn(server.techA);
     HttpResponse<String> r = tech.post("/domains/dupont.example/check", Map.of());
     assertThat(r.statusCode()).as(r.body()).isIn(200, 302, 303);

@@ -8,7 +8,6 @@ import dev.vigie.dns.DnsStatus;
 import dev.vigie.dns.RecordType;
 import dev.vigie.testing.LocalBind;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -46,8 +45,7 @@ class DnsjavaClientBindTest {
         "2.0.192.in-addr.arpa", """
             10       IN PTR mx1.example.test.
             """));
-    dns = new DnsjavaClient(DnsSettings.system().withUpstream(bind.address())
-        .withTimeout(Duration.ofSeconds(2)));
+    dns = bind.client();
   }
 
   /** Eight 250-byte strings: a 2 KB answer, over the 1,232-byte EDNS UDP size, so TC then TCP. */

@@ -11,7 +11,6 @@ import dev.vigie.testing.LocalBind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -55,8 +54,7 @@ class DnssecBindTest {
     String anchor = run("/usr/bin/dnssec-dsfromkey", "-2", "-f", dir.resolve("test.db.signed")
         .toString(), "test");
     Path anchorFile = Files.writeString(dir.resolve("anchor.txt"), anchor);
-    validating = new DnsjavaClient(DnsSettings.system().withUpstream(bind.address())
-        .withTimeout(Duration.ofSeconds(2)).withTrustAnchorFile(anchorFile));
+    validating = new DnsjavaClient(bind.settings().withTrustAnchorFile(anchorFile));
     assertThat(parent).isNotEmpty();
     assertThat(child).isNotEmpty();
   }
