@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code vigie train-startup SAMPLES...} (hidden): what the launcher runs once per build to record
  * the JDK's ahead-of-time cache (JEP 483/515): the classes and method profiles of a parse and of
- * an ingest into a scratch embedded store, so both commands start warm afterwards ({@code --only}
- * one of them: the launcher gives parse a cache of its own).
+ * an ingest into a scratch embedded store, so both commands start warm afterwards
+ * ({@code --parse-only}: the launcher gives parse a cache of its own).
  */
 @Command(name = "train-startup", hidden = true,
     description = "Exercise parse and ingest on sample reports (for the start-up cache).")
@@ -26,21 +26,19 @@ final class TrainCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*")
   List<Path> paths;
 
-  @Option(names = "--only", paramLabel = "COMMAND",
-      description = "Exercise one command only (parse or ingest): a cache of its own classes"
-          + " maps faster than one for every command (a corpus parse: -5 %%).")
-  String only;
+  @Option(names = "--parse-only",
+      description = "Exercise parse only: a cache of its own classes maps faster than one for"
+          + " every command (a corpus parse: -5 %%).")
+  boolean parseOnly;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter quiet = new PrintWriter(Writer.nullWriter());
-    if (only == null || only.equals("parse")) {
-      List<String> args = new ArrayList<>(List.of("parse", "--format", "jsonl", "--out",
-          "/dev/null"));
-      paths.forEach(p -> args.add(p.toString()));
-      Main.run(quiet, quiet, args.toArray(String[]::new));
-    }
-    if ("parse".equals(only)) {
+    List<String> args = new ArrayList<>(List.of("parse", "--format", "jsonl", "--out",
+        "/dev/null"));
+    paths.forEach(p -> args.add(p.toString()));
+    Main.run(quiet, quiet, args.toArray(String[]::new));
+    if (parseOnly) {
       return 0;
     }
     Path scratch = Files.createTempDirectory("vigie-train");
@@ -48,9 +46,7 @@ final class TrainCommand implements Callable<Integer> {
       List<String> ingest = new ArrayList<>(List.of("ingest", "--data", scratch.toString()));
       paths.forEach(p -> ingest.add(p.toString()));
       Main.run(quiet, quiet, ingest.toArray(String[]::new));
-      if (only == null) {
-        Main.run(quiet, quiet, "status", "--data", scratch.toString());
-      }
+      Main.run(quiet, quiet, "status", "--data", scratch.toString());
     } finally {
       try (Stream<Path> s = Files.walk(scratch)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -42,7 +42,7 @@ final class Gunzip {
               break;
             }
             if (extra == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-              throw new InvalidReportException("is a truncated gzip stream (" + n + " bytes inflated)");
+              throw truncated(n);
             }
             if (n >= maxOut) {
               throw new InvalidReportException(
@@ -57,7 +57,7 @@ final class Gunzip {
           int r = inflater.inflate(out, n, out.length - n);
           n += r;
           if (r == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-            throw new InvalidReportException("is a truncated gzip stream (" + n + " bytes inflated)");
+            throw truncated(n);
           }
           if (n > BoundedReader.RATIO_FLOOR && n / gz.length > maxRatio) {
             throw new InvalidReportException("the gzip stream inflates more than " + maxRatio
@@ -78,6 +78,11 @@ final class Gunzip {
       pos += 8;
     } while (pos + 10 <= gz.length && (gz[pos] & 0xFF) == 0x1F && (gz[pos + 1] & 0xFF) == 0x8B);
     return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  private static InvalidReportException truncated(int inflated) {
+    return new InvalidReportException("is a truncated gzip stream (" + inflated
+        + " bytes inflated)");
   }
 
   /**

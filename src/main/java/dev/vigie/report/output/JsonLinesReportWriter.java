@@ -2,6 +2,7 @@ package dev.vigie.report.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import dev.vigie.report.ReportKind;
 import dev.vigie.report.aggregate.AggregateReport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,8 +12,8 @@ import java.io.OutputStream;
  * a consumer can route lines without parsing the rest.
  */
 final class JsonLinesReportWriter implements ReportWriter {
-  private static final byte[] AGGREGATE_START =
-      JsonBytes.ascii("{\"report_type\":\"aggregate\",\"report\":");
+  private static final byte[] AGGREGATE_START = JsonBytes.ascii(
+      "{\"report_type\":\"" + ReportKind.AGGREGATE.jsonName() + "\",\"report\":");
   private static final byte[] LINE_END = JsonBytes.ascii("}\n");
   private final OutputStream out;
   private final SourceLookup lookup;
