@@ -115,7 +115,7 @@ final class AggregateStager {
         .text(a.policy().p()).text(a.policy().sp()).num(a.records().size())
         .num(a.messageCount()).text(sha).text(a.origin())
         .text(a.warnings().isEmpty() ? null : String.join("\n", a.warnings())).time(now).end();
-    return new StagedAggregate(StagedAggregate.Head.of(a), ReportSql.aggregateKey(a), sha, now,
+    return new StagedAggregate(a.metadata().reportId(), domain, ReportSql.aggregateKey(a),
         header.toBytes(), records.toBytes(), Arrays.copyOf(ends, n), rollupRows.toBytes(),
         dayRows.toBytes());
   }

@@ -87,7 +87,7 @@ final class BatchWriter {
       return;
     }
     Set<String> seen = ReportSql.existingAggregates(c, store.engine(), tenant,
-        aggregates.stream().map(a -> a.head().reportId()).toList());
+        aggregates.stream().map(a -> a.reportId()).toList());
     List<StagedAggregate> fresh = new ArrayList<>();
     List<String> freshShas = new ArrayList<>();
     for (int i = 0; i < aggregates.size(); i++) {
@@ -101,7 +101,7 @@ final class BatchWriter {
     long[] seqs = ReportSql.nextSeqs(c, store.engine(), fresh.size());
     List<Long> clients = new ArrayList<>(fresh.size());
     for (StagedAggregate a : fresh) {
-      clients.add(router.clientFor(a.head().domain()));
+      clients.add(router.clientFor(a.domain()));
     }
     boolean[] stored = ReportSql.insertAggregates(c, store.engine(), store.scratchDir(), tenant,
         seqs, fresh, clients);

@@ -1,14 +1,17 @@
 package dev.vigie.store;
 
 import dev.vigie.store.StoreLocation.Engine;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Loads {@link CsvRows} into a table inside the current transaction with each engine's bulk
@@ -25,13 +28,7 @@ final class BulkCopy {
       return;
     }
     if (engine == Engine.POSTGRESQL) {
-      try {
-        c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columns
-            + ") FROM STDIN (FORMAT csv, NULL '\\N')",
-            new ByteArrayInputStream(rows.array(), 0, rows.size()));
-      } catch (IOException e) {
-        throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
-      }
+      copyIn(c, table, columns, rows);
       return;
     }
     Path file = null;
@@ -56,6 +53,96 @@ final class BulkCopy {
         } catch (IOException ignored) {
           // a leftover scratch file is removed when the store next opens
         }
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL: loads rows some of which another Vigie process may have stored meanwhile (same
+   * key). Usually none: one COPY, under a savepoint. On a unique violation the rows go through
+   * this session's staging copy of {@code table} and one {@code INSERT … SELECT … ON CONFLICT DO
+   * NOTHING} instead. (Batched single-row INSERTs cost the server ~50 µs a row.)
+   *
+   * @return null when every row went in, else the {@code returning} column of those that did
+   */
+  static @Nullable List<Long> insertNew(Connection c, String table, String columns,
+      CsvRows rows, String returning) throws SQLException {
+    return rows.size() == 0 ? null : insertNew(c, table, columns, List.of(rows), returning);
+  }
+
+  /**
+   * {@link #insertNew(Connection, String, String, CsvRows, String)} for rows rendered a piece at a
+   * time while they are sent (the archive's: hex text of whole messages), read twice on a clash.
+   */
+  static @Nullable List<Long> insertNew(Connection c, String table, String columns,
+      Iterable<CsvRows> rows, String returning) throws SQLException {
+    if (!c.getAutoCommit()) {
+      return insertNewInTransaction(c, table, columns, rows, returning);
+    }
+    c.setAutoCommit(false); // a savepoint and the staging table need a transaction
+    try {
+      List<Long> out = insertNewInTransaction(c, table, columns, rows, returning);
+      c.commit();
+      return out;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  private static @Nullable List<Long> insertNewInTransaction(Connection c,
+      String table, String columns, Iterable<CsvRows> rows, String returning)
+      throws SQLException {
+    Savepoint before = c.setSavepoint();
+    try {
+      copyIn(c, table, columns, rows);
+      c.releaseSavepoint(before);
+      return null;
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      c.rollback(before);
+    }
+    List<Long> out = new java.util.ArrayList<>();
+    String stage = "vigie_stage_" + table;
+    try (Statement s = c.createStatement()) {
+      // emptied at every commit and rollback; created once per session
+      s.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage + " (LIKE " + table
+          + ") ON COMMIT DELETE ROWS");
+      copyIn(c, stage, columns, rows);
+      try (var rs = s.executeQuery("INSERT INTO " + table + " (" + columns + ") SELECT "
+          + columns + " FROM " + stage + " ON CONFLICT DO NOTHING RETURNING " + returning)) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+      s.execute("TRUNCATE " + stage); // a later batch of this transaction starts empty
+    }
+    return out;
+  }
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private static void copyIn(Connection c, String table, String columns, CsvRows rows)
+      throws SQLException {
+    copyIn(c, table, columns, List.of(rows));
+  }
+
+  private static void copyIn(Connection c, String table, String columns, Iterable<CsvRows> rows)
+      throws SQLException {
+    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " ("
+        + columns + ") FROM STDIN (FORMAT csv, NULL '\\N')");
+    try {
+      for (CsvRows r : rows) {
+        in.writeToCopy(r.array(), 0, r.size());
+      }
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
       }
     }
   }

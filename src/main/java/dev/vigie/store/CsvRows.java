@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class CsvRows {
   static final String NULL = "\\N";
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private byte[] buf;
   private int size;
   private boolean rowStart = true;
@@ -81,6 +82,19 @@ final class CsvRows {
     utf8(t.toLocalDate().toString());
     raw(' ');
     utf8(t.toLocalTime().toString()); // HH:mm[:ss[.fff]]: both engines read every ISO form
+    return this;
+  }
+
+  /** PostgreSQL's hex form of bytea ({@code \x0a1b…}); DuckDB would read it as text. */
+  CsvRows bytea(byte[] b) {
+    sep();
+    ensure(2 + 2 * b.length);
+    buf[size++] = '\\';
+    buf[size++] = 'x';
+    for (byte x : b) {
+      buf[size++] = HEX[(x >> 4) & 0xF];
+      buf[size++] = HEX[x & 0xF];
+    }
     return this;
   }
 

@@ -130,8 +130,8 @@ final class ReportSql {
   /**
    * Inserts the staged report headers; result[i] is false where the report was already stored.
    * DuckDB (one writing process, so the duplicate query before this was exact): one COPY.
-   * PostgreSQL: one batch with ON CONFLICT DO NOTHING, then a look at which rows are ours, since
-   * another Vigie process may have stored the same report meanwhile.
+   * PostgreSQL: {@link BulkCopy#insertNew}, since another Vigie process may have stored the same
+   * report meanwhile.
    */
   static boolean[] insertAggregates(Connection c, StoreLocation.Engine engine,
       java.nio.file.Path scratchDir, long tenant, long[] seqs,
@@ -141,63 +141,22 @@ final class ReportSql {
     if (reports.isEmpty()) {
       return stored;
     }
+    CsvRows rows = new CsvRows(reports.size() * 300);
+    for (int i = 0; i < reports.size(); i++) {
+      rows.num(seqs[i]).nullableNum(clients.get(i)).rest(reports.get(i).header());
+    }
     if (engine == StoreLocation.Engine.DUCKDB) {
-      CsvRows rows = new CsvRows(reports.size() * 300);
-      for (int i = 0; i < reports.size(); i++) {
-        rows.num(seqs[i]).nullableNum(clients.get(i)).rest(reports.get(i).header());
-      }
       BulkCopy.copy(c, engine, scratchDir, "aggregate_report", AggregateStager.REPORT_COLUMNS,
           rows);
       java.util.Arrays.fill(stored, true);
       return stored;
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO aggregate_report (tenant_id,"
-        + " report_seq, org_name, report_id, policy_domain, client_id, begin_at, end_at, policy_p,"
-        + " policy_sp, record_total, message_total, raw_sha256, origin, warnings, stored_at)"
-        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
-      for (int i = 0; i < reports.size(); i++) {
-        StagedAggregate.Head r = reports.get(i).head();
-        ps.setLong(1, tenant);
-        ps.setLong(2, seqs[i]);
-        ps.setString(3, r.orgName());
-        ps.setString(4, r.reportId());
-        ps.setString(5, r.domain());
-        setLong(ps, 6, clients.get(i));
-        ps.setObject(7, utc(r.begin()));
-        ps.setObject(8, utc(r.end()));
-        ps.setString(9, r.p());
-        ps.setString(10, r.sp());
-        ps.setInt(11, r.recordTotal());
-        ps.setLong(12, r.messageTotal());
-        ps.setString(13, reports.get(i).sha());
-        ps.setString(14, r.origin());
-        ps.setString(15, r.warnings());
-        ps.setObject(16, reports.get(i).storedAt());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-    // Which rows went in: update counts are unreliable (reWriteBatchedInserts reports "no
-    // info"), and a report another process stored meanwhile kept its own sequence number.
-    java.util.Set<Long> ours = new java.util.HashSet<>();
-    for (int from = 0; from < seqs.length; from += 1000) {
-      int to = Math.min(seqs.length, from + 1000);
-      String marks = String.join(",", java.util.Collections.nCopies(to - from, "?"));
-      try (PreparedStatement ps = c.prepareStatement("SELECT report_seq FROM aggregate_report"
-          + " WHERE tenant_id = ? AND report_seq IN (" + marks + ")")) {
-        ps.setLong(1, tenant);
-        for (int i = from; i < to; i++) {
-          ps.setLong(i - from + 2, seqs[i]);
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ours.add(rs.getLong(1));
-          }
-        }
-      }
-    }
+    // A report another process stored meanwhile keeps its row (and its own sequence number).
+    java.util.List<Long> ours = BulkCopy.insertNew(c, "aggregate_report",
+        AggregateStager.REPORT_COLUMNS, rows, "report_seq");
+    java.util.Set<Long> in = ours == null ? null : new java.util.HashSet<>(ours);
     for (int i = 0; i < seqs.length; i++) {
-      stored[i] = ours.contains(seqs[i]);
+      stored[i] = in == null || in.contains(seqs[i]);
     }
     return stored;
   }
