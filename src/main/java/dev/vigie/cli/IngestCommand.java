@@ -82,6 +82,7 @@ final class IngestCommand implements Callable<Integer> {
       quarantined = t.quarantined();
       skipped = t.alreadyStored();
       unreadable = t.unreadable();
+      store.limitEngineThreads(Runtime.getRuntime().availableProcessors());
     }
     err.printf("vigie: %d file(s): %d new report(s), %d duplicate(s), %d quarantined,"
         + " %d already stored%s%n", files.size(), reports, duplicates, quarantined, skipped,
