@@ -119,7 +119,7 @@ public final class Ingestor implements RawSink {
       loaded.add(Loaded.of(i)); // hashing and compressing need no lock
     }
     synchronized (store.writeLock()) {
-      return store(stage(archive(loaded)));
+      return store(stage(archive(loaded, new HashSet<>())));
     }
   }
 
@@ -140,6 +140,9 @@ public final class Ingestor implements RawSink {
     ArrayDeque<Future<Loaded>> ahead = new ArrayDeque<>();
     long[] t = new long[6];
     StagedBatch previous = null;
+    // Digests parsed but not yet committed as processed: batch n+1 is archived before batch n is
+    // stored, and a copy of the same bytes there must not be parsed a second time.
+    Set<String> inFlight = new HashSet<>();
     try {
       while (true) {
         while (ahead.size() < 2 * batchSize && readers.hasNext()) {
@@ -165,9 +168,10 @@ public final class Ingestor implements RawSink {
         if (batch.isEmpty()) {
           continue;
         }
-        StagedBatch current = stage(archive(batch));
+        StagedBatch current = stage(archive(batch, inFlight));
         if (previous != null) {
           tally(t, store(previous));
+          inFlight.removeAll(previous.shas()); // committed: later archives see them processed
         }
         previous = current;
       }
@@ -204,7 +208,7 @@ public final class Ingestor implements RawSink {
             ArchiveSql.Archived a = ArchiveSql.load(store.connection(), tenant, sha);
             batch.add(Loaded.of(new Item(a.raw(), a.source())));
           }
-          store(stage(archive(batch)));
+          store(stage(archive(batch, new HashSet<>())));
         }
         return pending.size();
       } catch (SQLException e) {
@@ -264,7 +268,11 @@ public final class Ingestor implements RawSink {
   /** Phase 1 done: which items to parse (first copy of each sha not yet processed). */
   private record Archived(List<Loaded> items, List<Integer> toProcess) {}
 
-  private Archived archive(List<Loaded> items) {
+  /**
+   * Phase 1. {@code taken}: digests already on their way to being processed (by this batch or
+   * one not yet stored), whose copies are left alone; each one taken here is added.
+   */
+  private Archived archive(List<Loaded> items, Set<String> taken) {
     Connection c = store.connection();
     try {
       c.setAutoCommit(false);
@@ -272,7 +280,6 @@ public final class Ingestor implements RawSink {
           items.stream().map(Loaded::sha).toList());
       List<Integer> toProcess = new ArrayList<>();
       List<Loaded> fresh = new ArrayList<>();
-      Set<String> taken = new HashSet<>();
       for (int i = 0; i < items.size(); i++) {
         Loaded l = items.get(i);
         Boolean processed = known.get(l.sha());
@@ -300,7 +307,11 @@ public final class Ingestor implements RawSink {
   }
 
 
-  private record StagedBatch(Archived archived, List<Future<StagedMessage>> messages) {}
+  private record StagedBatch(Archived archived, List<Future<StagedMessage>> messages) {
+    List<String> shas() {
+      return archived.toProcess().stream().map(i -> archived.items().get(i).sha()).toList();
+    }
+  }
 
   private StagedBatch stage(Archived a) {
     List<Future<StagedMessage>> futures = new ArrayList<>(a.toProcess().size());

@@ -231,6 +231,24 @@ class IngestPipelineTest {
 
   @ParameterizedTest
   @EnumSource(StoreLocation.Engine.class)
+  void ingestAll_sameBytesInTheNextBatch_areAlreadyStoredNotADuplicate(
+      StoreLocation.Engine engine) throws Exception {
+    try (Store s = open(engine)) {
+      byte[] plain = Samples.bytes("extract_report/nice-input.xml");
+      // one file per batch: the copy's batch is archived before the first one is stored
+      List<Ingestor.ItemReader> readers = List.of(() -> item(plain, "a.xml"),
+          () -> item(plain, "copy-of-a.xml"), () -> item(plain, "another-copy.xml"));
+      Ingestor.Totals t = ingestor(s).ingestAll(readers.iterator(), 1, 1 << 20, p -> { });
+      assertThat(t).isEqualTo(new Ingestor.Totals(3, 1, 0, 0, 2, 0));
+      StoreStatus st = StatusSql.status(s);
+      assertThat(st.reports()).isEqualTo(1);
+      assertThat(st.duplicates()).isZero();
+      assertThat(st.rawMessages()).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreLocation.Engine.class)
   void selectorsSeenInReports_mostMessagesFirst(StoreLocation.Engine engine) throws Exception {
     try (Store s = open(engine)) {
       Ingestor in = ingestor(s);
