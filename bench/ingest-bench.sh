@@ -28,4 +28,4 @@ as_pg "$pgbin/pg_ctl" -D "$work/pg" -w -l "$work/pg.log" \
 echo "== PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 /usr/bin/time -f "elapsed %e s, user %U s, sys %S s, max RSS %M KB (Vigie's process)" \
   env VIGIE_JAVA_OPTS="-Xmx512m" "$here/vigie" ingest \
-  --db "jdbc:postgresql://127.0.0.1:$port/postgres?user=vigie&reWriteBatchedInserts=true" "$corpus/reports"
+  --db "jdbc:postgresql://127.0.0.1:$port/postgres?user=vigie" "$corpus/reports"

@@ -82,6 +82,7 @@ final class IngestCommand implements Callable<Integer> {
       quarantined = t.quarantined();
       skipped = t.alreadyStored();
       unreadable = t.unreadable();
+      // Closing checkpoints (compresses) everything stored: the workers are done, so every core.
       store.limitEngineThreads(Runtime.getRuntime().availableProcessors());
     }
     err.printf("vigie: %d file(s): %d new report(s), %d duplicate(s), %d quarantined,"
