@@ -49,6 +49,8 @@ final class IngestCommand implements Callable<Integer> {
     long quarantined = 0;
     long skipped = 0;
     long unreadable = 0;
+    long records = 0;
+    long started;
     try (Store store = storeOptions.open()) {
       // The pipeline keeps every core busy parsing while one thread writes; DuckDB's own thread
       // pool on top of that only adds switching (measured: ~10% less CPU with one thread).
@@ -75,6 +77,7 @@ final class IngestCommand implements Callable<Integer> {
               : new IOException(f + ": cannot be read (" + e.getMessage() + "); not stored", e);
         }
       }).iterator();
+      started = System.nanoTime(); // the rate leaves out start-up: JVM, store, migrations
       Ingestor.Totals t = ingestor.ingestAll(readers, batchSize, 32L << 20,
           problem -> err.println("vigie: " + problem));
       reports = t.reports();
@@ -82,12 +85,18 @@ final class IngestCommand implements Callable<Integer> {
       quarantined = t.quarantined();
       skipped = t.alreadyStored();
       unreadable = t.unreadable();
+      records = t.records();
       // Closing checkpoints (compresses) everything stored: the workers are done, so every core.
       store.limitEngineThreads(Runtime.getRuntime().availableProcessors());
     }
     err.printf("vigie: %d file(s): %d new report(s), %d duplicate(s), %d quarantined,"
         + " %d already stored%s%n", files.size(), reports, duplicates, quarantined, skipped,
         unreadable > 0 ? ", " + unreadable + " unreadable" : "");
+    if (records > 0) { // timed until the store is closed: DuckDB's closing checkpoint included
+      double seconds = (System.nanoTime() - started) / 1e9;
+      err.printf(java.util.Locale.ROOT, "vigie: %d record(s) stored in %.2f s (%.0f records/s)%n",
+          records, seconds, records / seconds);
+    }
     return unreadable > 0 ? 1 : 0;
   }
 }

@@ -30,14 +30,14 @@ final class BatchWriter {
     this.router = Router.load(c, tenant); // also opens the transaction before any Appender
   }
 
-  /** Per message sha: reports stored, duplicates, quarantined. */
+  /** Per message sha: reports stored, duplicates, quarantined, aggregate records stored. */
   Map<String, int[]> write(List<StagedMessage> messages, boolean markProcessed)
       throws SQLException {
     Map<String, int[]> counts = new java.util.LinkedHashMap<>();
     List<StagedAggregate> aggregates = new ArrayList<>();
     List<String> aggregateShas = new ArrayList<>();
     for (StagedMessage m : messages) {
-      int[] n = counts.computeIfAbsent(m.sha(), k -> new int[3]);
+      int[] n = counts.computeIfAbsent(m.sha(), k -> new int[4]);
       for (ParseOutcome o : m.others()) {
         if (o instanceof ParseOutcome.Failed f) {
           ReportSql.quarantine(c, tenant, m.sha(), f.origin(), f.reason(), now);
@@ -115,7 +115,9 @@ final class BatchWriter {
         duplicate(a, freshShas.get(k), counts); // another process stored it meanwhile
         continue;
       }
-      counts.get(freshShas.get(k))[0]++;
+      int[] n = counts.get(freshShas.get(k));
+      n[0]++;
+      n[3] += a.recordEnds().length;
       byte[] prefix = (seqs[k] + ",").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
       int from = 0;
       for (int end : a.recordEnds()) {

@@ -105,7 +105,7 @@ public final class Ingestor implements RawSink {
 
   /** What {@link #ingestAll} did. */
   public record Totals(long messages, long reports, long duplicates, long quarantined,
-      long alreadyStored, long unreadable) {}
+      long alreadyStored, long unreadable, long records) {}
 
   @Override
   public IngestResult ingest(byte[] raw, Source source) {
@@ -138,7 +138,7 @@ public final class Ingestor implements RawSink {
   private Totals pipeline(Iterator<ItemReader> readers, int batchSize, long batchBytes,
       Consumer<String> problems) {
     ArrayDeque<Future<Loaded>> ahead = new ArrayDeque<>();
-    long[] t = new long[6];
+    long[] t = new long[7];
     StagedBatch previous = null;
     // Digests parsed but not yet committed as processed: batch n+1 is archived before batch n is
     // stored, and a copy of the same bytes there must not be parsed a second time.
@@ -184,7 +184,7 @@ public final class Ingestor implements RawSink {
     } finally {
       ahead.forEach(f -> f.cancel(true));
     }
-    return new Totals(t[0], t[1], t[2], t[3], t[4], t[5]);
+    return new Totals(t[0], t[1], t[2], t[3], t[4], t[5], t[6]);
   }
 
   private static void tally(long[] t, List<IngestResult> results) {
@@ -194,6 +194,7 @@ public final class Ingestor implements RawSink {
       t[2] += r.duplicates();
       t[3] += r.quarantined();
       t[4] += r.alreadyArchived() ? 1 : 0;
+      t[6] += r.records();
     }
   }
 
@@ -369,7 +370,7 @@ public final class Ingestor implements RawSink {
     for (Loaded l : s.archived().items()) {
       int[] n = counts.get(l.sha());
       results.add(n == null || !reported.add(l.sha()) ? new IngestResult(l.sha(), true, 0, 0, 0)
-          : new IngestResult(l.sha(), false, n[0], n[1], n[2]));
+          : new IngestResult(l.sha(), false, n[0], n[1], n[2], n[3]));
     }
     return results;
   }

@@ -219,7 +219,7 @@ class IngestPipelineTest {
       List<String> problems = new ArrayList<>();
       Ingestor.Totals t = ingestor(s).ingestAll(readers.iterator(), 2, 1 << 20, problems::add);
       assertThat(problems).containsExactly("c.xml: cannot be read (gone)");
-      assertThat(t).isEqualTo(new Ingestor.Totals(6, 3, 1, 1, 1, 1));
+      assertThat(t).isEqualTo(new Ingestor.Totals(6, 3, 1, 1, 1, 1, 20 + 1 + 1));
       StoreStatus st = StatusSql.status(s);
       assertThat(st.reports()).isEqualTo(3);
       assertThat(st.duplicates()).isEqualTo(1);
@@ -239,7 +239,7 @@ class IngestPipelineTest {
       List<Ingestor.ItemReader> readers = List.of(() -> item(plain, "a.xml"),
           () -> item(plain, "copy-of-a.xml"), () -> item(plain, "another-copy.xml"));
       Ingestor.Totals t = ingestor(s).ingestAll(readers.iterator(), 1, 1 << 20, p -> { });
-      assertThat(t).isEqualTo(new Ingestor.Totals(3, 1, 0, 0, 2, 0));
+      assertThat(t).isEqualTo(new Ingestor.Totals(3, 1, 0, 0, 2, 0, 20));
       StoreStatus st = StatusSql.status(s);
       assertThat(st.reports()).isEqualTo(1);
       assertThat(st.duplicates()).isZero();
