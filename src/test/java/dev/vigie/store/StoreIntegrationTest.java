@@ -122,4 +122,37 @@ class StoreIntegrationTest {
       assertThat(Files.exists(dir.resolve("data/vigie.duckdb"))).isTrue();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(StoreLocation.Engine.class)
+  void open_migratesAnOlderStore_andKnowsEveryBundledMigration(StoreLocation.Engine engine)
+      throws Exception {
+    String folder = engine == StoreLocation.Engine.DUCKDB ? "duckdb" : "postgresql";
+    try (var files = Files.list(Path.of("src/main/resources/db/migration", folder))) {
+      // Store skips Flyway when the history holds exactly V1 … V{SCHEMA_VERSION}
+      assertThat(files.map(f -> f.getFileName().toString().replaceAll("__.*", "")).sorted())
+          .containsExactlyElementsOf(java.util.stream.IntStream
+              .rangeClosed(1, Store.SCHEMA_VERSION).mapToObj(v -> "V" + v).sorted().toList());
+    }
+    try (Store s = open(engine)) {
+      // as if the store were one version behind: the next open must run the last migration
+      try (var st = s.connection().createStatement()) {
+        st.execute("DELETE FROM flyway_schema_history WHERE version = '"
+            + Store.SCHEMA_VERSION + "'");
+        if (engine == StoreLocation.Engine.DUCKDB) {
+          st.execute("CREATE INDEX daily_rollup_by_domain ON daily_rollup"
+              + " (tenant_id, domain_name, rollup_date)"); // what V5 drops
+        }
+      }
+      StoreLocation where = s.location();
+      s.close();
+      try (Store again = Store.open(where);
+          var st = again.connection().createStatement();
+          var rs = st.executeQuery("SELECT count(*) FROM flyway_schema_history"
+              + " WHERE success")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(Store.SCHEMA_VERSION);
+      }
+    }
+  }
 }
