@@ -143,15 +143,18 @@ public final class Ingestor implements RawSink {
     // Digests parsed but not yet committed as processed: batch n+1 is archived before batch n is
     // stored, and a copy of the same bytes there must not be parsed a second time.
     Set<String> inFlight = new HashSet<>();
+    // The first batches are small, then double: nothing is stored until one batch is read,
+    // archived and parsed (the first store began 0.22 s in with 1,000 files, 0.08-0.1 s with 64)
+    int size = Math.min(batchSize, 64);
     try {
       while (true) {
         while (ahead.size() < 2 * batchSize && readers.hasNext()) {
           ItemReader r = readers.next();
           ahead.add(workers.submit(() -> Loaded.of(r.read())));
         }
-        List<Loaded> batch = new ArrayList<>(batchSize);
+        List<Loaded> batch = new ArrayList<>(size);
         long bytes = 0;
-        while (!ahead.isEmpty() && batch.size() < batchSize && bytes < batchBytes) {
+        while (!ahead.isEmpty() && batch.size() < size && bytes < batchBytes) {
           try {
             Loaded l = ahead.poll().get();
             batch.add(l);
@@ -168,6 +171,7 @@ public final class Ingestor implements RawSink {
         if (batch.isEmpty()) {
           continue;
         }
+        size = Math.min(batchSize, 2 * size);
         StagedBatch current = stage(archive(batch, inFlight));
         if (previous != null) {
           tally(t, store(previous));
