@@ -65,7 +65,7 @@ final class ArchiveSql {
     for (String sha : shas) {
       rows.num(tenant).text(sha).time(now).end();
     }
-    BulkCopy.insertNew(c, "raw_processed", "tenant_id, sha256, processed_at", rows, "tenant_id");
+    BulkCopy.insertNew(c, "raw_processed", "tenant_id, sha256, processed_at", rows, null);
   }
 
   /**
@@ -90,7 +90,7 @@ final class ArchiveSql {
               .time(LocalDateTime.ofInstant(sources.get(i).receivedAt(), ZoneOffset.UTC)).end())
           .iterator();
       BulkCopy.insertNew(c, "raw_message", "tenant_id, sha256, size_bytes, content,"
-          + " content_encoding, source_kind, source_name, received_at", rows, "tenant_id");
+          + " content_encoding, source_kind, source_name, received_at", rows, null);
       return;
     }
     try (org.duckdb.DuckDBAppender a = DuckBulk.appender(c, "raw_message")) {
