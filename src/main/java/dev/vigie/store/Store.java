@@ -98,7 +98,7 @@ public final class Store implements AutoCloseable {
 
   private static void migrate(StoreLocation location, Connection c) {
     if (schemaIsCurrent(c)) {
-      return; // Flyway's start (classpath scan, parsing, validation) is ~130 ms of every command
+      return; // Flyway's start (classpath scan, parsing, validation) is ~0.2 s of every command
     }
     String folder = location.engine() == Engine.DUCKDB ? "duckdb" : "postgresql";
     Flyway.configure()
