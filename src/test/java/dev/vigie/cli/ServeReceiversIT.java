@@ -55,10 +55,11 @@ class ServeReceiversIT {
           "--imap-security", "PLAIN", "--imap-user", "dmarc", "--imap-password-file",
           password.toString(), "--imap-poll-seconds", "1");
       try {
+        // the receivers start side by side: either may report first
         awaitLog(log, "SMTP receiver listening", 60);
+        awaitLog(log, "vigie: reading imap://dmarc@", 60);
         assertThat(Files.readString(log)).contains("vigie: serving ")
-            .contains("created the MSP admin admin@msp.test")
-            .contains("vigie: reading imap://dmarc@");
+            .contains("created the MSP admin admin@msp.test");
         // The web app answers in the same process.
         HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + webPort + "/api/v1/overview")).build(),
