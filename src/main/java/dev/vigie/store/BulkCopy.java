@@ -58,10 +58,11 @@ final class BulkCopy {
   }
 
   /**
-   * PostgreSQL: loads rows some of which another Vigie process may have stored meanwhile (same
-   * key). Usually none: one COPY, under a savepoint. On a unique violation the rows go through
-   * this session's staging copy of {@code table} and one {@code INSERT … SELECT … ON CONFLICT DO
-   * NOTHING} instead. (Batched single-row INSERTs cost the server ~50 µs a row.)
+   * PostgreSQL, inside the caller's transaction: loads rows some of which another Vigie process
+   * may have stored meanwhile (same key). Usually none: one COPY, under a savepoint. On a unique
+   * violation the rows go through this session's staging copy of {@code table} and one {@code
+   * INSERT … SELECT … ON CONFLICT DO NOTHING} instead. (Batched single-row INSERTs cost the server
+   * ~50 µs a row.)
    *
    * @param returning a column to return of the rows that went in on a clash (null: none)
    * @return null when every row went in, else the {@code returning} column of those that did
@@ -77,25 +78,6 @@ final class BulkCopy {
    */
   static @Nullable List<Long> insertNew(Connection c, String table, String columns,
       Iterable<CsvRows> rows, @Nullable String returning) throws SQLException {
-    if (!c.getAutoCommit()) {
-      return insertNewInTransaction(c, table, columns, rows, returning);
-    }
-    c.setAutoCommit(false); // a savepoint and the staging table need a transaction
-    try {
-      List<Long> out = insertNewInTransaction(c, table, columns, rows, returning);
-      c.commit();
-      return out;
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
-  }
-
-  private static @Nullable List<Long> insertNewInTransaction(Connection c,
-      String table, String columns, Iterable<CsvRows> rows, @Nullable String returning)
-      throws SQLException {
     Savepoint before = c.setSavepoint();
     try {
       copyIn(c, table, columns, rows);

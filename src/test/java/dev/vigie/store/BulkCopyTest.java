@@ -113,8 +113,10 @@ class BulkCopyTest {
       byte[] mine = new byte[70_000];
       new java.util.Random(7).nextBytes(mine); // every byte value, commas and quotes included
       Source src = new Source(Source.Kind.SMTP, "smtp from 192.0.2.1, \"mx\"", Instant.EPOCH);
+      other.setAutoCommit(false);
       ArchiveSql.insertAll(other, StoreLocation.Engine.POSTGRESQL, Store.DEFAULT_TENANT,
           List.of("s1"), List.of(theirs), List.of("identity"), List.of(3L), List.of(src));
+      other.commit();
       Connection c = s.connection();
       c.setAutoCommit(false);
       ArchiveSql.insertAll(c, StoreLocation.Engine.POSTGRESQL, Store.DEFAULT_TENANT,

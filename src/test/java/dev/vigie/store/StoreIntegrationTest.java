@@ -99,9 +99,12 @@ class StoreIntegrationTest {
     try (Store s = open(engine)) {
       byte[] raw = Samples.bytes("extract_report/nice-input.xml.zip");
       // As if the process died after phase 1: archived, not processed.
+      s.connection().setAutoCommit(false);
       ArchiveSql.insertAll(s.connection(), s.engine(), Store.DEFAULT_TENANT,
           List.of(Ingestor.sha256(raw)), List.of(raw), List.of("identity"),
           List.of((long) raw.length), List.of(new Source(Source.Kind.SMTP, "smtp from 192.0.2.1", Instant.now())));
+      s.connection().commit();
+      s.connection().setAutoCommit(true);
       assertThat(StatusSql.status(s).reports()).isZero();
       assertThat(ingestor(s, ParseLimits.defaults()).finishPending()).isEqualTo(1);
       assertThat(StatusSql.status(s).reports()).isEqualTo(1);
